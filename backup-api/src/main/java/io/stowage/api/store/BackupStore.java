@@ -123,8 +123,8 @@ public final class BackupStore {
    * BackupFile#CONTENTS}. Order: the log (best effort: a failure is logged and ignored), the
    * tarball, the other files, then the metadata, only if absent.
    *
-   * <p>On any failure the objects written so far are deleted again and a {@link BackupException}
-   * says what failed; when the metadata already exists the error is {@link
+   * <p>On any failure the objects written so far, the log included, are deleted again and a {@link
+   * BackupException} says what failed; when the metadata already exists the error is {@link
    * StandardErrorCode#ALREADY_EXISTS}.
    */
   public void putBackup(String name, Map<BackupFile, ContentSource> files) {
@@ -138,14 +138,15 @@ public final class BackupStore {
     Map<BackupFile, ContentSource> rest = new EnumMap<>(files);
     ContentSource log = rest.remove(BackupFile.LOG);
     ContentSource metadata = rest.remove(BackupFile.METADATA);
+    List<String> written = new ArrayList<>();
     if (log != null) {
       try {
         upload(name, BackupFile.LOG, log);
+        written.add(layout.key(name, BackupFile.LOG));
       } catch (RuntimeException e) {
         LOG.warn("could not upload the log of backup {}: {}", name, e.getMessage());
       }
     }
-    List<String> written = new ArrayList<>();
     try {
       for (Map.Entry<BackupFile, ContentSource> entry : rest.entrySet()) {
         upload(name, entry.getKey(), entry.getValue());
