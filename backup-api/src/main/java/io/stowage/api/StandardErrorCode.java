@@ -23,7 +23,9 @@ public enum StandardErrorCode implements ErrorCode {
   /** A defect: an invariant did not hold. */
   INTERNAL_ERROR(10, ErrorCategory.INTERNAL),
   /** The store does not offer an optional capability, such as signed URLs. */
-  NOT_SUPPORTED(11, ErrorCategory.USER);
+  NOT_SUPPORTED(11, ErrorCategory.USER),
+  /** A write lost an optimistic-concurrency race: the object changed since it was read. */
+  CONFLICT(12, ErrorCategory.EXTERNAL);
 
   private final int code;
   private final ErrorCategory category;
