@@ -1,0 +1,59 @@
+package io.stowage.core.run;
+
+import io.stowage.api.BackupResult;
+import io.stowage.api.velero.v1.VeleroJson;
+import io.stowage.core.archive.GoJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPOutputStream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Encodes the small files stored beside a tarball as Velero does: gzip of compact JSON with Go's
+ * escaping and a trailing newline (facts §9.1).
+ */
+final class SideFiles {
+  private SideFiles() {}
+
+  static byte[] resourceList(BackupResult result) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    result
+        .resourceList()
+        .forEach(
+            (type, names) -> {
+              ArrayNode array = json.putArray(type);
+              names.forEach(array::add);
+            });
+    return gzipJson(json);
+  }
+
+  static byte[] volumeSnapshots(BackupResult result) {
+    if (result == null || result.volumeSnapshots().isEmpty()) {
+      return gzipJson(JsonNodeFactory.instance.nullNode());
+    }
+    return gzipJson(VeleroJson.mapper().valueToTree(result.volumeSnapshots()));
+  }
+
+  /** Go encodes an empty slice it never allocated as {@code null}. */
+  static byte[] nullList() {
+    return gzipJson(JsonNodeFactory.instance.nullNode());
+  }
+
+  static byte[] emptyList() {
+    return gzipJson(JsonNodeFactory.instance.arrayNode());
+  }
+
+  static byte[] gzipJson(JsonNode json) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      gzip.write(GoJson.encodeWithNewline(json));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+}
