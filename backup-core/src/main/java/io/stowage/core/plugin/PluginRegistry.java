@@ -94,8 +94,7 @@ public final class PluginRegistry {
   /**
    * A registry of the given provider instances, without {@link java.util.ServiceLoader}: for hosts
    * that build their providers themselves, and for tests. The same checks apply (SPI version,
-   * names, conflicts). A provider implementing several provider interfaces is registered under
-   * each.
+   * names, conflicts).
    *
    * @throws BackupException {@link StandardErrorCode#INVALID_ARGUMENT} when an object implements
    *     none of the provider interfaces
