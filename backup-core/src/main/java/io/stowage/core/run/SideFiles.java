@@ -50,7 +50,7 @@ final class SideFiles {
   static byte[] gzipJson(JsonNode json) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-      gzip.write(GoJson.encodeWithNewline(json));
+      gzip.write(GoJson.compactWithNewline(json));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
