@@ -118,6 +118,40 @@ public final class VeleroJson {
     return writePretty(requireNonNull(backup, "backup is null"));
   }
 
+  public static BackupStorageLocation readBackupStorageLocation(InputStream in) {
+    requireNonNull(in, "in is null");
+    return read(
+        () -> MAPPER.readValue(in, BackupStorageLocation.class), BackupStorageLocation.KIND);
+  }
+
+  public static BackupStorageLocation readBackupStorageLocation(String json) {
+    requireNonNull(json, "json is null");
+    return read(
+        () -> MAPPER.readValue(json, BackupStorageLocation.class), BackupStorageLocation.KIND);
+  }
+
+  /** A BackupStorageLocation as 2-space indented JSON without a trailing newline. */
+  public static byte[] writeBackupStorageLocationPretty(BackupStorageLocation location) {
+    return writePretty(requireNonNull(location, "location is null"));
+  }
+
+  public static VolumeSnapshotLocation readVolumeSnapshotLocation(InputStream in) {
+    requireNonNull(in, "in is null");
+    return read(
+        () -> MAPPER.readValue(in, VolumeSnapshotLocation.class), VolumeSnapshotLocation.KIND);
+  }
+
+  public static VolumeSnapshotLocation readVolumeSnapshotLocation(String json) {
+    requireNonNull(json, "json is null");
+    return read(
+        () -> MAPPER.readValue(json, VolumeSnapshotLocation.class), VolumeSnapshotLocation.KIND);
+  }
+
+  /** A VolumeSnapshotLocation as 2-space indented JSON without a trailing newline. */
+  public static byte[] writeVolumeSnapshotLocationPretty(VolumeSnapshotLocation location) {
+    return writePretty(requireNonNull(location, "location is null"));
+  }
+
   /** Any model value as 2-space indented JSON (Go's {@code MarshalIndent}), no trailing newline. */
   public static byte[] writePretty(Object value) {
     return PRETTY.writeValueAsBytes(value);
@@ -135,6 +169,18 @@ public final class VeleroJson {
   public static Backup deepCopy(Backup backup) {
     requireNonNull(backup, "backup is null");
     return MAPPER.treeToValue(MAPPER.valueToTree(backup), Backup.class);
+  }
+
+  /** A deep copy, as {@link #deepCopy(Backup)}. */
+  public static BackupStorageLocation deepCopy(BackupStorageLocation location) {
+    requireNonNull(location, "location is null");
+    return MAPPER.treeToValue(MAPPER.valueToTree(location), BackupStorageLocation.class);
+  }
+
+  /** A deep copy, as {@link #deepCopy(Backup)}. */
+  public static VolumeSnapshotLocation deepCopy(VolumeSnapshotLocation location) {
+    requireNonNull(location, "location is null");
+    return MAPPER.treeToValue(MAPPER.valueToTree(location), VolumeSnapshotLocation.class);
   }
 
   /** The JSON tree the value is written as; handy for comparisons and patches. */

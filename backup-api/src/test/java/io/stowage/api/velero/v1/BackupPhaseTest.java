@@ -61,5 +61,9 @@ class BackupPhaseTest {
   void otherEnumsUseVelerosStrings() {
     assertThat(HookErrorMode.fromValue("Continue")).isEqualTo(HookErrorMode.CONTINUE);
     assertThat(HookErrorMode.FAIL.value()).isEqualTo("Fail");
+    assertThat(BackupStorageLocationAccessMode.READ_ONLY.value()).isEqualTo("ReadOnly");
+    assertThat(BackupStorageLocationAccessMode.READ_WRITE.value()).isEqualTo("ReadWrite");
+    assertThat(BackupStorageLocationPhase.AVAILABLE.value()).isEqualTo("Available");
+    assertThat(VolumeSnapshotLocationPhase.UNAVAILABLE.value()).isEqualTo("Unavailable");
   }
 }
