@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.SerializableString;
@@ -19,6 +21,7 @@ import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -160,6 +163,30 @@ public final class VeleroJson {
   /** Any model value as compact JSON (Go's {@code Marshal}), no trailing newline. */
   public static byte[] writeCompact(Object value) {
     return MAPPER.writeValueAsBytes(value);
+  }
+
+  /**
+   * The content of {@code <name>-volumesnapshots.json.gz} before gzip: a compact JSON array of the
+   * records followed by a newline, as Velero's encoder writes it.
+   */
+  public static byte[] writeVolumeSnapshots(List<NativeVolumeSnapshot> snapshots) {
+    requireNonNull(snapshots, "snapshots is null");
+    byte[] json = MAPPER.writeValueAsBytes(snapshots);
+    byte[] line = Arrays.copyOf(json, json.length + 1);
+    line[json.length] = '\n';
+    return line;
+  }
+
+  /**
+   * Reads the (gunzipped) content of {@code <name>-volumesnapshots.json.gz}; JSON null is empty.
+   */
+  public static List<NativeVolumeSnapshot> readVolumeSnapshots(InputStream in) {
+    requireNonNull(in, "in is null");
+    List<NativeVolumeSnapshot> snapshots =
+        read(
+            () -> MAPPER.readValue(in, new TypeReference<List<NativeVolumeSnapshot>>() {}),
+            "volume snapshot list");
+    return snapshots == null ? List.of() : List.copyOf(snapshots);
   }
 
   /**

@@ -65,5 +65,7 @@ class BackupPhaseTest {
     assertThat(BackupStorageLocationAccessMode.READ_WRITE.value()).isEqualTo("ReadWrite");
     assertThat(BackupStorageLocationPhase.AVAILABLE.value()).isEqualTo("Available");
     assertThat(VolumeSnapshotLocationPhase.UNAVAILABLE.value()).isEqualTo("Unavailable");
+    assertThat(NativeVolumeSnapshot.Phase.fromValue("Completed"))
+        .isEqualTo(NativeVolumeSnapshot.Phase.COMPLETED);
   }
 }
