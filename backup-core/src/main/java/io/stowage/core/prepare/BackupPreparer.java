@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * Velero's {@code prepareBackupRequest}: applies the server defaults to a Backup, resolves its
  * storage and snapshot locations, and validates it, collecting every validation message. The
- * defaults are applied whether or not validation passes, as in Velero, so a FailedValidation
- * Backup shows what was checked.
+ * defaults are applied whether or not validation passes, as in Velero, so a FailedValidation Backup
+ * shows what was checked.
  *
  * <p>Preparation reads the cluster (version, namespaces labelled for exclusion, locations) and
  * writes nothing anywhere.
@@ -160,8 +160,7 @@ public final class BackupPreparer {
       return null;
     }
     if (found.isEmpty()) {
-      String notFound =
-          "backupstoragelocations.velero.io \"" + name + "\" not found";
+      String notFound = "backupstoragelocations.velero.io \"" + name + "\" not found";
       errors.add(
           chosenByServer
               ? "an existing backup storage location was not specified at backup creation time"

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Velero's volume snapshot location resolution (facts §7.2): the named locations must exist, one
- * per provider; every other provider with locations contributes its only one or its server
- * default. The resolved names are written back to the spec. {@code snapshotVolumes} is not
- * considered, as in Velero.
+ * per provider; every other provider with locations contributes its only one or its server default.
+ * The resolved names are written back to the spec. {@code snapshotVolumes} is not considered, as in
+ * Velero.
  */
 final class SnapshotLocationResolver {
   private final Map<String, String> serverDefaults;

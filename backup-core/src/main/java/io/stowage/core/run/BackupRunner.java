@@ -7,7 +7,6 @@ import io.stowage.api.BackupResult;
 import io.stowage.api.Backupper;
 import io.stowage.api.ProgressListener;
 import io.stowage.api.Request;
-import io.stowage.api.StandardErrorCode;
 import io.stowage.api.store.BackupFile;
 import io.stowage.api.store.BackupStore;
 import io.stowage.api.store.ContentSource;
@@ -79,7 +78,8 @@ public final class BackupRunner {
           log.close();
           return new RunOutcome(backup, null, 0);
         }
-        Request running = new Request(backup, request.storageLocation(), request.snapshotLocations());
+        Request running =
+            new Request(backup, request.storageLocation(), request.snapshotLocations());
         BackupResult result = runBackupper(running, tarball, log, progress);
         log.info("Backed up a total of " + result.itemsBackedUp() + " items");
         applyResult(status, result, log);
@@ -98,7 +98,8 @@ public final class BackupRunner {
     }
   }
 
-  private boolean alreadyInStore(BackupStore store, String name, Backup backup, BackupLogWriter log) {
+  private boolean alreadyInStore(
+      BackupStore store, String name, Backup backup, BackupLogWriter log) {
     try {
       if (!store.backupExists(name)) {
         return false;
@@ -118,7 +119,10 @@ public final class BackupRunner {
       throws IOException {
     ProgressListener tracking =
         p -> {
-          request.backup().getStatus().setProgress(new BackupProgress(p.totalItems(), p.itemsBackedUp()));
+          request
+              .backup()
+              .getStatus()
+              .setProgress(new BackupProgress(p.totalItems(), p.itemsBackedUp()));
           progress.onProgress(p);
         };
     try (OutputStream out = Files.newOutputStream(tarball)) {
@@ -198,7 +202,8 @@ public final class BackupRunner {
 
   private Path tempFile(String prefix, String suffix) throws IOException {
     String safePrefix = prefix.replaceAll("[^A-Za-z0-9._-]", "_");
-    Path directory = workDirectory != null ? workDirectory : Path.of(System.getProperty("java.io.tmpdir"));
+    Path directory =
+        workDirectory != null ? workDirectory : Path.of(System.getProperty("java.io.tmpdir"));
     Files.createDirectories(directory);
     try {
       return Files.createTempFile(
@@ -226,5 +231,4 @@ public final class BackupRunner {
       throw new UncheckedIOException("cannot delete temporary file " + file, e);
     }
   }
-
 }
