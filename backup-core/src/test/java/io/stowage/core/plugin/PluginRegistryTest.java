@@ -9,10 +9,12 @@ import io.stowage.api.spi.BackupItemActionProvider;
 import io.stowage.api.spi.ObjectBackupStoreProvider;
 import io.stowage.api.spi.PluginProvider;
 import io.stowage.core.plugin.TestPluginJar.Spec;
+import io.stowage.testkit.store.InMemoryObjectBackupStoreProvider;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,26 +31,28 @@ class PluginRegistryTest {
     Path jar =
         new TestPluginJar()
             .provider(
-                PluginKind.OBJECT_STORE, "MemoryStore", Spec.named("memory", "velero.io/memory"))
+                PluginKind.OBJECT_STORE,
+                "MemoryStore",
+                Spec.named("jar-memory", "velero.io/jar-memory"))
             .writeTo(plugins().resolve("memory-store.jar"));
 
     try (URLClassLoader loader = PluginClassLoaders.forPluginsDirectory(plugins())) {
       PluginRegistry registry = PluginRegistry.load(loader);
 
-      ObjectBackupStoreProvider byName = registry.storeOrThrow("memory");
+      ObjectBackupStoreProvider byName = registry.storeOrThrow("jar-memory");
       assertThat(byName.getClass().getName()).isEqualTo("test.plugins.MemoryStore");
       assertThat(byName.getClass().getClassLoader()).isSameAs(loader);
-      assertThat(registry.store("velero.io/memory")).containsSame(byName);
-      assertThat(registry.names(PluginKind.OBJECT_STORE))
-          .containsExactly("memory", "velero.io/memory");
+      assertThat(registry.store("velero.io/jar-memory")).containsSame(byName);
+      assertThat(jarStoreNames(registry)).containsExactly("jar-memory", "velero.io/jar-memory");
       assertThat(registry.problems()).isEmpty();
       assertThat(registry.providers())
+          .filteredOn(d -> !d.name().equals(InMemoryObjectBackupStoreProvider.NAME))
           .singleElement()
           .satisfies(
               d -> {
                 assertThat(d.kind()).isEqualTo(PluginKind.OBJECT_STORE);
-                assertThat(d.name()).isEqualTo("memory");
-                assertThat(d.aliases()).containsExactly("velero.io/memory");
+                assertThat(d.name()).isEqualTo("jar-memory");
+                assertThat(d.aliases()).containsExactly("velero.io/jar-memory");
                 assertThat(d.origin().className()).isEqualTo("test.plugins.MemoryStore");
                 assertThat(d.origin().location()).isEqualTo(jar.toString());
                 assertThat(d.usable()).isTrue();
@@ -156,7 +160,7 @@ class PluginRegistryTest {
       assertThat(registry.storeOrThrow("one").getClass().getSimpleName()).isEqualTo("AwsOne");
       assertThat(registry.storeOrThrow("two").getClass().getSimpleName()).isEqualTo("AwsTwo");
       assertThat(registry.storeOrThrow("other").getClass().getSimpleName()).isEqualTo("Other");
-      assertThat(registry.names(PluginKind.OBJECT_STORE)).containsExactly("one", "other", "two");
+      assertThat(jarStoreNames(registry)).containsExactly("one", "other", "two");
 
       assertThat(registry.problems())
           .singleElement()
@@ -178,6 +182,7 @@ class PluginRegistryTest {
           .containsExactly("aws");
       assertThat(registry.all(PluginKind.OBJECT_STORE))
           .extracting(p -> p.getClass().getSimpleName())
+          .filteredOn(name -> !name.equals(InMemoryObjectBackupStoreProvider.class.getSimpleName()))
           .containsExactly("AwsTwo", "Other");
 
       assertThatThrownBy(() -> registry.storeOrThrow("gcp"))
@@ -185,7 +190,7 @@ class PluginRegistryTest {
               BackupException.class,
               e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.NOT_FOUND))
           .hasMessageContaining("No object store provider is named 'gcp'")
-          .hasMessageContaining("Known object store names: one, other, two")
+          .hasMessageContaining("one, other, two")
           .hasMessageContaining("claimed by several providers: aws")
           .hasMessageContaining("META-INF/services/io.stowage.api.spi.ObjectBackupStoreProvider")
           .hasMessageContaining("aws-one.jar, aws-two.jar");
@@ -250,6 +255,7 @@ class PluginRegistryTest {
           .hasMessageContaining("test.plugins.FutureStore");
       assertThat(registry.providers())
           .extracting(ProviderDescriptor::name)
+          .filteredOn(name -> !name.equals(InMemoryObjectBackupStoreProvider.NAME))
           .containsExactly("current");
     }
   }
@@ -285,7 +291,7 @@ class PluginRegistryTest {
       assertThat(loader.getURLs())
           .extracting(u -> Path.of(u.getPath()).getFileName().toString())
           .containsExactly("A.JAR", "b.jar");
-      assertThat(PluginRegistry.load(loader).names(PluginKind.OBJECT_STORE)).containsExactly("top");
+      assertThat(jarStoreNames(PluginRegistry.load(loader))).containsExactly("top");
     }
   }
 
@@ -303,5 +309,15 @@ class PluginRegistryTest {
             BackupException.class,
             e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.INVALID_ARGUMENT))
         .hasMessageContaining("is not a directory");
+  }
+
+  /**
+   * Store names other than those the test classpath itself registers (the testkit's in-memory
+   * store), so the assertions see only what the plugin jars brought.
+   */
+  private static List<String> jarStoreNames(PluginRegistry registry) {
+    return registry.names(PluginKind.OBJECT_STORE).stream()
+        .filter(name -> !name.equals(InMemoryObjectBackupStoreProvider.NAME))
+        .toList();
   }
 }
