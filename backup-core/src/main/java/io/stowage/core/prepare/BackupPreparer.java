@@ -40,8 +40,6 @@ public final class BackupPreparer {
   static final String MINOR_VERSION_ANNOTATION = "velero.io/source-cluster-k8s-minor-version";
   static final String RESOURCE_TIMEOUT_ANNOTATION = "velero.io/resource-timeout";
   static final String DEFAULT_VOLUME_GROUP_LABEL = "velero.io/volume-group";
-  static final String VOLUME_SNAPSHOTS = "volumesnapshots.snapshot.storage.k8s.io";
-  static final String VOLUME_SNAPSHOT_CONTENTS = "volumesnapshotcontents.snapshot.storage.k8s.io";
 
   private final PreparationDefaults defaults;
   private final Clock clock;
@@ -124,7 +122,7 @@ public final class BackupPreparer {
     }
 
     errors.addAll(filterValidation.validate(spec));
-    addAutomaticExcludes(spec);
+    SpecFilters.applyAutomaticExcludes(spec);
 
     if (!errors.isEmpty()) {
       status.setValidationErrors(errors);
@@ -193,45 +191,6 @@ public final class BackupPreparer {
               + " is in Unavailable status.");
     }
     return location;
-  }
-
-  /** Velero's automatic CSI excludes (facts §5.5), persisted in the spec. */
-  private static void addAutomaticExcludes(BackupSpec spec) {
-    boolean oldMode =
-        spec.getIncludeClusterResources() != null
-            || !nullToEmpty(spec.getIncludedResources()).isEmpty()
-            || !nullToEmpty(spec.getExcludedResources()).isEmpty();
-    if (oldMode) {
-      spec.setExcludedResources(
-          withAdded(spec.getExcludedResources(), VOLUME_SNAPSHOTS, VOLUME_SNAPSHOT_CONTENTS));
-      spec.setIncludedResources(
-          without(spec.getIncludedResources(), VOLUME_SNAPSHOTS, VOLUME_SNAPSHOT_CONTENTS));
-    } else {
-      spec.setExcludedNamespaceScopedResources(
-          withAdded(spec.getExcludedNamespaceScopedResources(), VOLUME_SNAPSHOTS));
-      spec.setIncludedNamespaceScopedResources(
-          without(spec.getIncludedNamespaceScopedResources(), VOLUME_SNAPSHOTS));
-      spec.setExcludedClusterScopedResources(
-          withAdded(spec.getExcludedClusterScopedResources(), VOLUME_SNAPSHOT_CONTENTS));
-      spec.setIncludedClusterScopedResources(
-          without(spec.getIncludedClusterScopedResources(), VOLUME_SNAPSHOT_CONTENTS));
-    }
-  }
-
-  private static List<String> withAdded(List<String> list, String... values) {
-    List<String> result = new ArrayList<>(nullToEmpty(list));
-    for (String value : values) {
-      if (!result.contains(value)) {
-        result.add(value);
-      }
-    }
-    return result;
-  }
-
-  private static List<String> without(List<String> list, String... values) {
-    List<String> result = new ArrayList<>(nullToEmpty(list));
-    result.removeAll(List.of(values));
-    return result;
   }
 
   private static boolean isZero(GoDuration duration) {

@@ -1,0 +1,165 @@
+package io.stowage.core.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.stowage.api.BackupException;
+import io.stowage.api.GroupResource;
+import io.stowage.api.ResourceIdentifier;
+import io.stowage.api.StandardErrorCode;
+import io.stowage.api.spi.ClusterAccess;
+import io.stowage.api.spi.ObjectBackupStore;
+import io.stowage.api.spi.ObjectBackupStoreProvider;
+import io.stowage.api.spi.PluginContext;
+import io.stowage.api.store.BackupStore;
+import io.stowage.api.velero.v1.BackupStorageLocation;
+import io.stowage.api.velero.v1.ObjectStorageLocation;
+import io.stowage.api.velero.v1.SecretKeySelector;
+import io.stowage.core.plugin.PluginRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Opens the object store of a BackupStorageLocation: the provider named by {@code spec.provider},
+ * created with Velero's config map (facts §2.8): {@code spec.config} plus {@code bucket}, {@code
+ * prefix}, {@code caCert} and, for a location with {@code spec.credential}, a {@code
+ * credentialsFile} holding the referenced Secret key (owner-only, deleted when the JVM exits).
+ */
+public final class StoreResolver {
+  private static final GroupResource SECRETS = GroupResource.core("secrets");
+
+  private final PluginRegistry registry;
+  private final Optional<ClusterAccess> cluster;
+
+  public StoreResolver(PluginRegistry registry, Optional<ClusterAccess> cluster) {
+    this.registry = requireNonNull(registry, "registry is null");
+    this.cluster = requireNonNull(cluster, "cluster is null");
+  }
+
+  /** The open store of a location; the caller closes {@link BackupStore#objects()}. */
+  public BackupStore open(BackupStorageLocation location) {
+    String name = location.getMetadata().getName();
+    String providerName = location.getSpec().getProvider();
+    if (providerName == null || providerName.isEmpty()) {
+      throw new BackupException(
+          StandardErrorCode.INVALID_ARGUMENT,
+          "backup storage location " + name + " has no spec.provider");
+    }
+    ObjectStorageLocation storage = location.getSpec().getObjectStorage();
+    if (storage == null || storage.getBucket() == null || storage.getBucket().isEmpty()) {
+      throw new BackupException(
+          StandardErrorCode.INVALID_ARGUMENT,
+          "backup storage location " + name + " has no spec.objectStorage.bucket");
+    }
+    Map<String, String> config = new HashMap<>(location.getSpec().getConfig());
+    config.put("bucket", trim(storage.getBucket()));
+    config.put("prefix", trim(storage.getPrefix() == null ? "" : storage.getPrefix()));
+    if (storage.getCaCert() != null && storage.getCaCert().length > 0) {
+      config.put("caCert", new String(storage.getCaCert(), StandardCharsets.UTF_8));
+    }
+    if (storage.getCaCertRef() != null) {
+      config.put("caCert", secretValue(location, storage.getCaCertRef()));
+    }
+    SecretKeySelector credential = location.getSpec().getCredential();
+    if (credential != null && credential.getName() != null && !credential.getName().isEmpty()) {
+      config.put("credentialsFile", writeCredentials(location, credential));
+    }
+    ObjectBackupStoreProvider provider = registry.storeOrThrow(providerName);
+    PluginContext context =
+        cluster.map(c -> PluginContext.of(config, c)).orElseGet(() -> PluginContext.of(config));
+    ObjectBackupStore store;
+    try {
+      store = provider.create(context);
+    } catch (BackupException e) {
+      throw new BackupException(
+          e.errorCode(),
+          "backup storage location " + name + " (provider " + providerName + "): " + e.getMessage(),
+          e);
+    }
+    return store.forLocation(config.get("bucket"), config.get("prefix"));
+  }
+
+  private String secretValue(BackupStorageLocation location, SecretKeySelector selector) {
+    ClusterAccess access =
+        cluster.orElseThrow(
+            () ->
+                new BackupException(
+                    StandardErrorCode.INVALID_ARGUMENT,
+                    "backup storage location "
+                        + location.getMetadata().getName()
+                        + " refers to Secret "
+                        + selector.getName()
+                        + " but no cluster is available to read it"));
+    String namespace = location.getMetadata().getNamespace();
+    ObjectNode secret =
+        access
+            .get(
+                new ResourceIdentifier(
+                    SECRETS, namespace == null ? "" : namespace, selector.getName()))
+            .orElseThrow(
+                () ->
+                    new BackupException(
+                        StandardErrorCode.NOT_FOUND,
+                        "Secret "
+                            + namespace
+                            + "/"
+                            + selector.getName()
+                            + " named by backup storage location "
+                            + location.getMetadata().getName()
+                            + " does not exist"));
+    JsonNode value = secret.path("data").get(selector.getKey());
+    if (value == null || value.isNull()) {
+      throw new BackupException(
+          StandardErrorCode.NOT_FOUND,
+          "Secret "
+              + namespace
+              + "/"
+              + selector.getName()
+              + " has no key "
+              + selector.getKey()
+              + " (named by backup storage location "
+              + location.getMetadata().getName()
+              + ")");
+    }
+    return new String(Base64.getDecoder().decode(value.asString()), StandardCharsets.UTF_8);
+  }
+
+  private String writeCredentials(BackupStorageLocation location, SecretKeySelector credential) {
+    String content = secretValue(location, credential);
+    try {
+      Path file;
+      try {
+        file =
+            Files.createTempFile(
+                "stowage-credentials-",
+                "",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        file = Files.createTempFile("stowage-credentials-", "");
+      }
+      file.toFile().deleteOnExit();
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+      return file.toString();
+    } catch (IOException e) {
+      throw new BackupException(
+          StandardErrorCode.INTERNAL_ERROR,
+          "cannot write the credentials of backup storage location "
+              + location.getMetadata().getName()
+              + " to a local file: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static String trim(String value) {
+    return value.replaceAll("^/+", "").replaceAll("/+$", "");
+  }
+}
