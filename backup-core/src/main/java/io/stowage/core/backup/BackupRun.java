@@ -1,0 +1,284 @@
+package io.stowage.core.backup;
+
+import io.stowage.api.BackupLog;
+import io.stowage.api.BackupResult;
+import io.stowage.api.GroupResource;
+import io.stowage.api.ProgressListener;
+import io.stowage.api.Request;
+import io.stowage.api.ResourceIdentifier;
+import io.stowage.api.velero.v1.BackupSpec;
+import io.stowage.core.archive.TarballWriter;
+import io.stowage.core.cluster.ApiResource;
+import io.stowage.core.cluster.Cluster;
+import io.stowage.core.cluster.ListPage;
+import io.stowage.core.filter.ActionSelector;
+import io.stowage.core.filter.CollectionPlan;
+import io.stowage.core.filter.LabelSelectors;
+import io.stowage.core.filter.NamespaceFilter;
+import io.stowage.core.filter.NamespaceTracker;
+import io.stowage.core.filter.OrderedResources;
+import io.stowage.core.filter.ResourceFilter;
+import io.stowage.core.filter.ResourceResolver;
+import io.stowage.core.prepare.SpecFilters;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One run of {@link KubernetesBackupper}: Velero's {@code BackupWithResolvers} with the collector
+ * and the item backupper interleaved, so that items stream from list pages into the tarball.
+ *
+ * <p>Order: {@code metadata/version}; every listed type in Velero's collection order, page by page,
+ * with {@code orderedResources} first within their type; then the Namespace objects Velero keeps
+ * (§5.10), which needs every type collected first; then the CRDs of backed-up custom resources
+ * (§6.14).
+ */
+final class BackupRun {
+  private final Cluster cluster;
+  private final List<NamedAction> actions;
+  private final BackupperOptions options;
+  private final Request request;
+  private final BackupLog log;
+  private final ProgressListener listener;
+  private final BackedUpItems backedUp = new BackedUpItems();
+  private final AtomicInteger collected = new AtomicInteger();
+
+  BackupRun(
+      Cluster cluster,
+      List<NamedAction> actions,
+      BackupperOptions options,
+      Request request,
+      BackupLog log,
+      ProgressListener listener) {
+    this.cluster = cluster;
+    this.actions = actions;
+    this.options = options;
+    this.request = request;
+    this.log = log;
+    this.listener = listener;
+  }
+
+  BackupResult run(OutputStream out) {
+    ProgressReporter progress =
+        new ProgressReporter(listener, log, options.clock(), options.progressInterval());
+    String failure = null;
+    ItemBackupper items = null;
+    try (TarballWriter tarball = TarballWriter.open(out, false)) {
+      tarball.writeVersion();
+      try {
+        BackupScope scope = scope(tarball);
+        items = new ItemBackupper(scope, backedUp);
+        collect(scope, items, progress);
+      } catch (RuntimeException e) {
+        failure = e.getMessage() == null ? e.toString() : e.getMessage();
+        log.error("error backing up: " + failure, e);
+      }
+    }
+    int total = collected.get() + (items == null ? 0 : items.discovered());
+    progress.maybeReport(Math.max(total, backedUp.size()), backedUp.size());
+    progress.finish(backedUp.size(), backedUp.size());
+    return new BackupResult(
+        backedUp.size(), backedUp.size(), backedUp.resourceList(), List.of(), 0, 0, 0, 0, failure);
+  }
+
+  private BackupScope scope(TarballWriter tarball) {
+    Cluster.Discovery discovery = cluster.discover();
+    discovery.failedGroups().forEach(group -> log.warn("error discovering group " + group));
+    ResourceResolver resolver = new ResourceResolver(discovery);
+    BackupSpec spec = request.backup().getSpec();
+    NamespaceFilter namespaces =
+        NamespaceFilter.create(
+            spec.getIncludedNamespaces(), spec.getExcludedNamespaces(), namespaceNames(resolver));
+    log.info("Including namespaces: " + namespaces.includesString());
+    log.info("Excluding namespaces: " + namespaces.excludesString());
+    for (String missing : namespaces.missingIncludedNamespaces()) {
+      log.error(
+          "fail to get the namespace " + missing + " specified in backup.Spec.IncludedNamespaces",
+          null);
+    }
+    ResourceFilter resources =
+        ResourceFilter.create(SpecFilters.resourceFilterSpec(spec), namespaces, resolver);
+    resources.describe().forEach(log::info);
+    List<ResolvedAction> resolved = new ArrayList<>();
+    for (NamedAction action : actions) {
+      resolved.add(
+          new ResolvedAction(
+              action.name(),
+              action.action(),
+              ActionSelector.resolve(action.action().appliesTo(), resolver)));
+    }
+    return new BackupScope(
+        request.backup(), cluster, resolver, namespaces, resources, resolved, tarball, log);
+  }
+
+  private void collect(BackupScope scope, ItemBackupper items, ProgressReporter progress) {
+    BackupSpec spec = request.backup().getSpec();
+    NamespaceTracker tracker =
+        new NamespaceTracker(
+            scope.namespaces(),
+            SpecFilters.labelSelector(spec),
+            SpecFilters.orLabelSelectors(spec));
+    List<String> selectors =
+        LabelSelectors.listSelectors(
+            SpecFilters.labelSelector(spec), SpecFilters.orLabelSelectors(spec));
+    OrderedResources ordered = OrderedResources.of(spec.getOrderedResources());
+    ApiResource namespaceType = null;
+    for (CollectionPlan.Step step : CollectionPlan.plan(scope.resolver(), scope.resources())) {
+      ApiResource type = step.type();
+      if (type.groupResource().equals(ResourceFilter.NAMESPACES)) {
+        namespaceType = type;
+        continue;
+      }
+      if (!step.listed()) {
+        continue;
+      }
+      log.info("Listing items of " + type.groupResource());
+      backUpOrdered(scope, items, type, ordered, tracker);
+      List<String> namespacesToList =
+          type.namespaced() ? scope.namespaces().namespacesToList() : List.of("");
+      for (String namespace : namespacesToList) {
+        for (String selector : selectors) {
+          listAndBackUp(scope, items, progress, tracker, type, namespace, selector);
+        }
+      }
+    }
+    if (namespaceType != null && scope.resources().listType(namespaceType)) {
+      backUpNamespaces(scope, items, tracker, namespaceType);
+    }
+    backUpCustomResourceDefinitions(scope, items);
+  }
+
+  private void listAndBackUp(
+      BackupScope scope,
+      ItemBackupper items,
+      ProgressReporter progress,
+      NamespaceTracker tracker,
+      ApiResource type,
+      String namespace,
+      String selector) {
+    String token = "";
+    do {
+      ListPage page = cluster.list(type, namespace, selector, options.pageSize(), token);
+      for (ObjectNode object : page.items()) {
+        String itemNamespace = object.path("metadata").path("namespace").asString("");
+        if (type.namespaced() && !scope.namespaces().shouldInclude(itemNamespace)) {
+          continue;
+        }
+        if (type.namespaced()) {
+          tracker.trackCollectedItem(itemNamespace);
+        }
+        collected.incrementAndGet();
+        items.backup(type, object, true, false);
+        progress.maybeReport(collected.get() + items.discovered(), backedUp.size());
+      }
+      token = page.continueToken();
+    } while (!token.isEmpty());
+  }
+
+  /** Items named in {@code orderedResources} for this type go first, in the given order. */
+  private void backUpOrdered(
+      BackupScope scope,
+      ItemBackupper items,
+      ApiResource type,
+      OrderedResources ordered,
+      NamespaceTracker tracker) {
+    for (String key : ordered.orderFor(type.resource())) {
+      String namespace = "";
+      String name = key;
+      int slash = key.indexOf('/');
+      if (type.namespaced() && slash >= 0) {
+        namespace = key.substring(0, slash);
+        name = key.substring(slash + 1);
+      }
+      if (type.namespaced() && !scope.namespaces().shouldInclude(namespace)) {
+        continue;
+      }
+      Optional<ObjectNode> object = cluster.get(type, namespace, name);
+      if (object.isEmpty()) {
+        log.warn(OrderedResources.missingWarning(key));
+        continue;
+      }
+      if (type.namespaced()) {
+        tracker.trackCollectedItem(namespace);
+      }
+      collected.incrementAndGet();
+      items.backup(type, object.get(), true, false);
+    }
+  }
+
+  private void backUpNamespaces(
+      BackupScope scope, ItemBackupper items, NamespaceTracker tracker, ApiResource type) {
+    for (ObjectNode namespace : listAll(type)) {
+      JsonNode metadata = namespace.path("metadata");
+      String name = metadata.path("name").asString("");
+      String phase = namespace.path("status").path("phase").asString("Active");
+      tracker.considerNamespace(name, phase, labels(metadata.path("labels")));
+      if (tracker.isTracked(name)) {
+        collected.incrementAndGet();
+        items.backup(type, namespace, true, false);
+      }
+    }
+  }
+
+  private void backUpCustomResourceDefinitions(BackupScope scope, ItemBackupper items) {
+    if (!scope.resources().backUpCrdsOfCustomResources()) {
+      return;
+    }
+    Optional<ApiResource> crdType =
+        scope.resolver().byGroupResource(ResourceFilter.CUSTOM_RESOURCE_DEFINITIONS);
+    if (crdType.isEmpty()) {
+      return;
+    }
+    for (GroupResource groupResource : backedUp.groupResources()) {
+      if (groupResource.group().isEmpty()
+          || groupResource.equals(ResourceFilter.CUSTOM_RESOURCE_DEFINITIONS)) {
+        continue;
+      }
+      Optional<ObjectNode> crd = cluster.get(crdType.get(), "", groupResource.toString());
+      if (crd.isPresent()) {
+        ResourceIdentifier id =
+            ResourceIdentifier.clusterScoped(
+                ResourceFilter.CUSTOM_RESOURCE_DEFINITIONS, groupResource.toString());
+        log.info(id, "Backing up CRD of custom resources " + groupResource);
+        items.backup(crdType.get(), crd.get(), false, true);
+      }
+    }
+  }
+
+  private List<String> namespaceNames(ResourceResolver resolver) {
+    List<String> names = new ArrayList<>();
+    resolver
+        .byGroupResource(ResourceFilter.NAMESPACES)
+        .ifPresent(
+            type -> {
+              for (ObjectNode namespace : listAll(type)) {
+                names.add(namespace.path("metadata").path("name").asString(""));
+              }
+            });
+    return names;
+  }
+
+  /** Velero lists namespaces without paging; a page size of 0 asks for everything at once. */
+  private List<ObjectNode> listAll(ApiResource type) {
+    List<ObjectNode> all = new ArrayList<>();
+    String token = "";
+    do {
+      ListPage page = cluster.list(type, "", "", 0, token);
+      all.addAll(page.items());
+      token = page.continueToken();
+    } while (!token.isEmpty());
+    return all;
+  }
+
+  private static Map<String, String> labels(JsonNode labels) {
+    Map<String, String> map = new HashMap<>();
+    labels.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().asString()));
+    return map;
+  }
+}

@@ -1,0 +1,153 @@
+package io.stowage.core.backup;
+
+import io.stowage.api.BackupItem;
+import io.stowage.api.GroupResource;
+import io.stowage.api.ItemIdentity;
+import io.stowage.api.ResourceIdentifier;
+import io.stowage.api.spi.ActionResult;
+import io.stowage.core.archive.GoJson;
+import io.stowage.core.cluster.ApiResource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Velero's {@code itemBackupper.backupItem} (facts §6.3, §6.5): inclusion checks, dedup, actions,
+ * additional items first, then the item's files in the tarball.
+ */
+final class ItemBackupper {
+  static final String EXCLUDE_LABEL = "velero.io/exclude-from-backup";
+  static final String SKIP_ANNOTATION = "velero.io/skip-from-backup";
+  static final String MUST_INCLUDE_ANNOTATION = "backup.velero.io/must-include-additional-items";
+  static final String SKIPPED_NO_CSI_PV_ANNOTATION = "backup.velero.io/skipped-no-csi-pv";
+
+  private final BackupScope scope;
+  private final BackedUpItems backedUp;
+  private final AtomicInteger discovered = new AtomicInteger();
+
+  ItemBackupper(BackupScope scope, BackedUpItems backedUp) {
+    this.scope = scope;
+    this.backedUp = backedUp;
+  }
+
+  /** Items that entered the backed-up set other than through listing. */
+  int discovered() {
+    return discovered.get();
+  }
+
+  /**
+   * Backs up one object of {@code type} as read from the cluster.
+   *
+   * @param listed whether it came from a list (it then counts in the collected total already)
+   * @param mustInclude skip the inclusion checks (Velero's must-include)
+   */
+  ItemOutcome backup(ApiResource type, ObjectNode object, boolean listed, boolean mustInclude) {
+    JsonNode metadata = object.path("metadata");
+    String name = metadata.path("name").asString("");
+    String namespace = type.namespaced() ? metadata.path("namespace").asString("") : "";
+    GroupResource groupResource = type.groupResource();
+    ResourceIdentifier id = new ResourceIdentifier(groupResource, namespace, name);
+
+    if (!mustInclude) {
+      if ("true".equals(metadata.path("labels").path(EXCLUDE_LABEL).asString(""))) {
+        scope.log().info(id, "Excluding item because it has label " + EXCLUDE_LABEL + "=true");
+        return ItemOutcome.SKIPPED;
+      }
+      if (!scope.resources().includesItem(groupResource, namespace)) {
+        scope.log().info(id, "Excluding item because resource is excluded");
+        return ItemOutcome.SKIPPED;
+      }
+    }
+    if (metadata.hasNonNull("deletionTimestamp")) {
+      scope.log().info(id, "Skipping item because it's being deleted.");
+      return ItemOutcome.SKIPPED;
+    }
+    String typeKey =
+        object.path("apiVersion").asString(type.apiVersion())
+            + "/"
+            + object.path("kind").asString(type.kind());
+    if (!backedUp.add(typeKey, groupResource, namespace, name)) {
+      return ItemOutcome.ALREADY_BACKED_UP;
+    }
+    if (!listed) {
+      discovered.incrementAndGet();
+    }
+    scope.log().info(id, "Backing up item");
+
+    ItemIdentity identity =
+        new ItemIdentity(type.group(), type.version(), type.resource(), namespace, name);
+    BackupItem item = new BackupItem(identity, object);
+    boolean failed = false;
+    for (ResolvedAction action : scope.actions()) {
+      Map<String, String> labels = item.labels();
+      if (!action.selector().appliesTo(groupResource, namespace, labels)) {
+        continue;
+      }
+      ActionResult result;
+      try {
+        result = action.action().execute(item, scope);
+      } catch (RuntimeException e) {
+        scope
+            .log()
+            .error(
+                id,
+                "error executing custom action (groupResource="
+                    + groupResource
+                    + ", namespace="
+                    + namespace
+                    + ", name="
+                    + name
+                    + "), plugin: "
+                    + action.name(),
+                e);
+        failed = true;
+        break;
+      }
+      item = result.item();
+      if (item.annotations().containsKey(SKIP_ANNOTATION)) {
+        backedUp.remove(typeKey, namespace, name);
+        scope.log().info(id, "Skipping item because action " + action.name() + " asked to");
+        return ItemOutcome.SKIPPED;
+      }
+      boolean mustIncludeAdditional =
+          "true".equals(item.annotations().get(MUST_INCLUDE_ANNOTATION));
+      for (ResourceIdentifier additional : result.additionalItems()) {
+        if (backupAdditional(additional, mustIncludeAdditional) == ItemOutcome.FAILED) {
+          scope.log().error(id, "error backing up additional item " + additional, null);
+          failed = true;
+        }
+      }
+    }
+    if (failed) {
+      return ItemOutcome.FAILED;
+    }
+    removeInternalAnnotations(item.body());
+    scope.tarball().writeItem(identity, GoJson.marshal(item.body()), true);
+    return ItemOutcome.WRITTEN;
+  }
+
+  /** Fetches and backs up an item an action asked for, at its preferred version. */
+  ItemOutcome backupAdditional(ResourceIdentifier id, boolean mustInclude) {
+    Optional<ApiResource> type = scope.resolver().byGroupResource(id.groupResource());
+    if (type.isEmpty()) {
+      scope.log().warn(id, "Additional item's type is not served by the cluster, can't back it up");
+      return ItemOutcome.SKIPPED;
+    }
+    Optional<ObjectNode> object = scope.cluster().get(type.get(), id.namespace(), id.name());
+    if (object.isEmpty()) {
+      scope.log().warn(id, "Additional item was not found in Kubernetes API, can't back it up");
+      return ItemOutcome.SKIPPED;
+    }
+    return backup(type.get(), object.get(), false, mustInclude);
+  }
+
+  private static void removeInternalAnnotations(ObjectNode body) {
+    JsonNode annotations = body.path("metadata").path("annotations");
+    if (annotations instanceof ObjectNode map) {
+      map.remove(MUST_INCLUDE_ANNOTATION);
+      map.remove(SKIPPED_NO_CSI_PV_ANNOTATION);
+    }
+  }
+}
