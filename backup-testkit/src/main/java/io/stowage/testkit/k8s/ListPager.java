@@ -5,20 +5,25 @@ import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Serves list requests from the CRUD store: filtering by path, field and label selector, ordering
  * by {@code namespace/name}, and {@code limit}/{@code continue} paging.
  *
- * <p>Items are the stored JSON strings, concatenated without re-parsing. Paging keeps no state: the
- * continue token carries the last key served, and the next page starts after it. Unlike a real API
- * server, pages are not pinned to one resourceVersion: objects written between pages show up (or
- * not) according to their key.
+ * <p>Items are the stored JSON strings, concatenated without re-parsing. The first request of a
+ * query scans the store once and keeps the sorted matches; later pages of the same query are cut
+ * from that snapshot, so paging through N objects costs one scan, not one per page. Any change to
+ * the store ({@link #storeChanged()}) drops the snapshots: pages after a write see the new state by
+ * key, unlike a real API server, whose pages all show the state of the first one. The continue
+ * token only carries the last key served.
+ *
+ * <p>Thread safety: all methods hold the store's monitor.
  */
 final class ListPager {
 
@@ -27,7 +32,7 @@ final class ListPager {
    *
    * @param query attributes every stored key must match (path attributes and field selector)
    * @param coreOnly whether the request is for the core group (keys must then have no API group)
-   * @param labels label selector applied to the keys' label attributes
+   * @param labelSelector label selector as sent (null or blank for none)
    * @param limit maximum items per page; 0 for all
    * @param continueToken token from the previous page, or null for the first page
    * @param apiVersion {@code apiVersion} of the list
@@ -36,7 +41,7 @@ final class ListPager {
   record Request(
       AttributeSet query,
       boolean coreOnly,
-      LabelSelector labels,
+      String labelSelector,
       long limit,
       String continueToken,
       String apiVersion,
@@ -53,63 +58,96 @@ final class ListPager {
 
   private static final String TOKEN_PREFIX = "stowage-embedded:";
   private static final String LABEL_PREFIX = "labels:";
+  private static final int SNAPSHOTS_KEPT = 8;
+
+  private record Query(AttributeSet attributes, boolean coreOnly, String labelSelector) {}
+
+  /** The matches of one query in key order, as two parallel arrays. */
+  private record Snapshot(int storeSize, String[] sortKeys, String[] jsons) {}
 
   private record Match(String sortKey, String json) {}
 
-  private ListPager() {}
+  private final Map<AttributeSet, String> store;
+
+  // Guarded by the store's monitor; least recently used first.
+  private final Map<Query, Snapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true);
+
+  /**
+   * @param store the CRUD map, whose monitor guards every access
+   */
+  ListPager(Map<AttributeSet, String> store) {
+    this.store = store;
+  }
+
+  /** Drops the kept snapshots; to be called, under the store's monitor, after every write. */
+  void storeChanged() {
+    synchronized (store) {
+      snapshots.clear();
+    }
+  }
 
   /**
    * Builds the list JSON for one page.
    *
-   * @param store the CRUD map; read while holding its monitor
    * @param request what to list
    * @param resourceVersion the list's {@code metadata.resourceVersion}
    * @throws InvalidContinueException if the continue token is malformed
+   * @throws IllegalArgumentException if the label selector is malformed
    */
-  static String page(Map<AttributeSet, String> store, Request request, long resourceVersion) {
+  String page(Request request, long resourceVersion) {
     String after = request.continueToken() == null ? null : decode(request.continueToken());
-    boolean paged = request.limit() > 0;
-    int capacity = paged ? (int) Math.min(request.limit(), 1 << 20) : 16;
-    Comparator<Match> order = Comparator.comparing(Match::sortKey);
-    // While paging, a max-heap keeps only the `limit` smallest keys after the continue point.
-    PriorityQueue<Match> heap = new PriorityQueue<>(capacity + 1, order.reversed());
-    List<Match> all = new ArrayList<>();
-    long matched = 0;
+    String selector = request.labelSelector() == null ? "" : request.labelSelector().trim();
+    Query query = new Query(request.query(), request.coreOnly(), selector);
     synchronized (store) {
-      for (Map.Entry<AttributeSet, String> e : store.entrySet()) {
-        AttributeSet key = e.getKey();
-        if (!key.matches(request.query())
-            || (request.coreOnly() && key.containsKey(KubernetesAttributesExtractor.API))
-            || !request.labels().matches(label -> value(key, LABEL_PREFIX + label))) {
-          continue;
-        }
-        String sortKey = sortKey(key);
-        if (after != null && sortKey.compareTo(after) <= 0) {
-          continue;
-        }
-        matched++;
-        Match m = new Match(sortKey, e.getValue());
-        if (!paged) {
-          all.add(m);
-        } else if (heap.size() < request.limit()) {
-          heap.add(m);
-        } else if (sortKey.compareTo(heap.peek().sortKey()) < 0) {
-          heap.poll();
-          heap.add(m);
+      Snapshot snapshot = snapshots.get(query);
+      if (snapshot == null || snapshot.storeSize() != store.size()) {
+        snapshot = scan(query, LabelSelector.parse(selector));
+        snapshots.put(query, snapshot);
+        if (snapshots.size() > SNAPSHOTS_KEPT) {
+          snapshots.remove(snapshots.keySet().iterator().next());
         }
       }
+      int from = after == null ? 0 : firstAfter(snapshot.sortKeys(), after);
+      int total = snapshot.sortKeys().length;
+      int to =
+          request.limit() > 0
+              ? (int) Math.min(total, from + Math.min(request.limit(), total))
+              : total;
+      return render(request, snapshot, from, to, resourceVersion);
     }
-    List<Match> items = paged ? new ArrayList<>(heap) : all;
-    items.sort(order);
-    long remaining = matched - items.size();
-    return render(request, items, remaining, resourceVersion);
+  }
+
+  private Snapshot scan(Query query, LabelSelector labels) {
+    List<Match> matches = new ArrayList<>();
+    for (Map.Entry<AttributeSet, String> e : store.entrySet()) {
+      AttributeSet key = e.getKey();
+      if (key.matches(query.attributes())
+          && !(query.coreOnly() && key.containsKey(KubernetesAttributesExtractor.API))
+          && labels.matches(label -> value(key, LABEL_PREFIX + label))) {
+        matches.add(new Match(sortKey(key), e.getValue()));
+      }
+    }
+    matches.sort(Comparator.comparing(Match::sortKey));
+    String[] sortKeys = new String[matches.size()];
+    String[] jsons = new String[matches.size()];
+    for (int i = 0; i < sortKeys.length; i++) {
+      sortKeys[i] = matches.get(i).sortKey();
+      jsons[i] = matches.get(i).json();
+    }
+    return new Snapshot(store.size(), sortKeys, jsons);
+  }
+
+  /** Index of the first key greater than {@code after}. */
+  private static int firstAfter(String[] sortKeys, String after) {
+    int i = Arrays.binarySearch(sortKeys, after);
+    return i >= 0 ? i + 1 : -i - 1;
   }
 
   private static String render(
-      Request request, List<Match> items, long remaining, long resourceVersion) {
+      Request request, Snapshot snapshot, int from, int to, long resourceVersion) {
     int size = 256;
-    for (Match m : items) {
-      size += m.json().length() + 1;
+    for (int i = from; i < to; i++) {
+      size += snapshot.jsons()[i].length() + 1;
     }
     StringBuilder json = new StringBuilder(size);
     json.append("{\"apiVersion\":\"")
@@ -119,18 +157,19 @@ final class ListPager {
         .append("\",\"metadata\":{\"resourceVersion\":\"")
         .append(resourceVersion)
         .append('"');
-    if (remaining > 0) {
+    int remaining = snapshot.sortKeys().length - to;
+    if (remaining > 0 && to > from) {
       json.append(",\"continue\":\"")
-          .append(encode(items.get(items.size() - 1).sortKey()))
+          .append(encode(snapshot.sortKeys()[to - 1]))
           .append("\",\"remainingItemCount\":")
           .append(remaining);
     }
     json.append("},\"items\":[");
-    for (int i = 0; i < items.size(); i++) {
-      if (i > 0) {
+    for (int i = from; i < to; i++) {
+      if (i > from) {
         json.append(',');
       }
-      json.append(items.get(i).json());
+      json.append(snapshot.jsons()[i]);
     }
     return json.append("]}").toString();
   }

@@ -86,6 +86,7 @@ public class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
 
   private final DiscoveryDocuments discovery;
   private final SeedEncoder encoder;
+  private final ListPager lists;
   private final AtomicLong latestResourceVersion = new AtomicLong();
   private final ExecutorService execWorkers;
   private volatile ExecHandler execHandler = ExecHandler.SUCCEED_SILENTLY;
@@ -112,6 +113,7 @@ public class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
   public RealisticCrudDispatcher(String gitVersion) {
     discovery = new DiscoveryDocuments(gitVersion);
     encoder = new SeedEncoder((KubernetesAttributesExtractor) attributeExtractor);
+    lists = new ListPager(map);
     execWorkers = Executors.newCachedThreadPool(daemonThreads("embedded-k8s-exec-"));
     // The store is empty: resetting it only makes the stock dispatcher take its write lock once,
     // which hands the lock to locked() so that seeding can exclude concurrent requests.
@@ -151,8 +153,12 @@ public class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
     try {
       synchronized (map) {
         refreshIdentities();
-        for (HasMetadata object : objects) {
-          seedOne(Objects.requireNonNull(object, "seeded object"));
+        try {
+          for (HasMetadata object : objects) {
+            seedOne(Objects.requireNonNull(object, "seeded object"));
+          }
+        } finally {
+          lists.storeChanged();
         }
       }
     } finally {
@@ -216,6 +222,7 @@ public class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
     synchronized (map) {
       super.processEvent(path, pathAttributes, oldAttributes, resource, state);
       identitiesStale = true;
+      lists.storeChanged();
       if (path.contains("/" + CRD_PLURAL)) {
         crdsChanged = true;
       }
@@ -236,6 +243,7 @@ public class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
     synchronized (map) {
       crdsChanged = true;
       identitiesStale = true;
+      lists.storeChanged();
     }
   }
 
@@ -301,12 +309,12 @@ public class RealisticCrudDispatcher extends KubernetesCrudDispatcher {
         new ListPager.Request(
             query,
             group.isEmpty(),
-            LabelSelector.parse(api.param("labelSelector")),
+            api.param("labelSelector"),
             parseLimit(api.param("limit")),
             blankToNull(api.param("continue")),
             apiVersion,
             kind);
-    return json(ListPager.page(map, request, latestResourceVersion.get()));
+    return json(lists.page(request, latestResourceVersion.get()));
   }
 
   private MockResponse exec(RecordedRequest request, ExecTarget target) {

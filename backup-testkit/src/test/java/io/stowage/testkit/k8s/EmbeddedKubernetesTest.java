@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -135,6 +137,34 @@ class EmbeddedKubernetesTest {
             .withName("daily")
             .get();
     assertThat(daily.getAdditionalProperties()).containsKey("spec");
+  }
+
+  @Test
+  void pagesAfterAWriteSeeTheNewState() {
+    k8s.seed(
+        Fixtures.configMap("p", "a", Map.of()),
+        Fixtures.configMap("p", "b", Map.of()),
+        Fixtures.configMap("p", "d", Map.of()));
+    ConfigMapList first =
+        client.configMaps().inNamespace("p").list(new ListOptionsBuilder().withLimit(2L).build());
+
+    client.configMaps().inNamespace("p").resource(Fixtures.configMap("p", "c", Map.of())).create();
+    client.configMaps().inNamespace("p").withName("d").delete();
+    ConfigMapList rest =
+        client
+            .configMaps()
+            .inNamespace("p")
+            .list(
+                new ListOptionsBuilder()
+                    .withLimit(2L)
+                    .withContinue(first.getMetadata().getContinue())
+                    .build());
+
+    assertThat(first.getItems())
+        .extracting(cm -> cm.getMetadata().getName())
+        .containsExactly("a", "b");
+    assertThat(first.getMetadata().getRemainingItemCount()).isEqualTo(1L);
+    assertThat(rest.getItems()).extracting(cm -> cm.getMetadata().getName()).containsExactly("c");
   }
 
   @Test
