@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,7 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Fabric8Cluster implements Cluster {
   private final KubernetesClient client;
   private final KubeHttp http;
-  private final JsonMapper mapper = JsonMapper.builder().build();
+  // Items are read one by one out of a list response, so later tokens must not fail a read.
+  private final JsonMapper mapper =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private final ListPageReader pageReader = new ListPageReader(mapper);
   private final DiscoveryReader discoveryReader;
   private volatile Discovery discovery;

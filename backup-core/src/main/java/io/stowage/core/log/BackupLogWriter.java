@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log of one backup: lines in logrus' text format ({@code time="..." level=info msg="..."
- * backup=ns/name ...}) gzipped into a stream, every line mirrored to SLF4J, warnings and errors
- * counted and grouped into {@link BackupResults}. Thread-safe.
+ * backup=ns/name ...}) gzipped into a stream, every line mirrored to SLF4J (info lines at debug),
+ * warnings and errors counted and grouped into {@link BackupResults}. Thread-safe.
  *
  * <p>Lines written after {@link #close()} still count and reach SLF4J but not the file, as in
  * Velero.
@@ -158,7 +158,8 @@ public final class BackupLogWriter implements BackupLog, AutoCloseable {
   private void logToSlf4j(Level level, String line) {
     switch (level) {
       case DEBUG -> LOG.debug(line);
-      case INFO -> LOG.info(line);
+      // Info lines (one per item) stay in the backup's own log; hosts see them at debug.
+      case INFO -> LOG.debug(line);
       case WARN -> LOG.warn(line);
       case ERROR -> LOG.error(line);
     }
