@@ -40,8 +40,11 @@ final class PartReader {
     }
     while (!eof && buffer.length() < partSize) {
       int start = buffer.length();
-      int want = Math.min(READ_CHUNK, partSize - start);
-      buffer.ensureCapacity(start + want, partSize);
+      if (start == buffer.capacity()) {
+        // Grow only when full, so small content keeps a small buffer.
+        buffer.ensureCapacity(start + 1, partSize);
+      }
+      int want = Math.min(Math.min(READ_CHUNK, partSize - start), buffer.capacity() - start);
       int n = in.read(buffer.array(), start, want);
       if (n < 0) {
         eof = true;

@@ -1,6 +1,5 @@
 package io.stowage.store.s3;
 
-import io.stowage.api.BackupException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -281,17 +280,5 @@ final class S3Errors {
       default:
         return operation;
     }
-  }
-
-  /** Re-throws {@link BackupException}s, translates SDK failures. */
-  RuntimeException wrap(
-      RuntimeException e, String operation, String bucket, String key, boolean conditional) {
-    if (e instanceof BackupException) {
-      return e;
-    }
-    if (e instanceof SdkException) {
-      return translate((SdkException) e, operation, bucket, key, conditional);
-    }
-    return e;
   }
 }

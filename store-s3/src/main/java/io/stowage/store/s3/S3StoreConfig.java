@@ -23,7 +23,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
  */
 public final class S3StoreConfig {
   /** Default multipart part size, and the largest object sent as one PutObject. */
-  public static final long DEFAULT_PART_SIZE = 8L * 1024 * 1024;
+  public static final long DEFAULT_PART_SIZE = 16L * 1024 * 1024;
 
   /** S3's smallest part (all parts but the last). */
   public static final long MIN_PART_SIZE = 5L * 1024 * 1024;

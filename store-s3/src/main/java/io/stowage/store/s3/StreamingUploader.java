@@ -131,6 +131,7 @@ final class StreamingUploader {
     List<byte[]> md5s = new ArrayList<>();
     List<byte[]> checksums = new ArrayList<>();
     Future<CompletedPart> inFlight = null;
+    boolean completed = false;
     try {
       PartBuffer sending = first;
       PartBuffer filling = new PartBuffer();
@@ -183,6 +184,7 @@ final class StreamingUploader {
         }
         throw errors.translate(e, "CompleteMultipartUpload", bucket, key, ifAbsent);
       }
+      completed = true;
       try {
         verifier.verifyMultipart(
             errors.location(bucket, key) + " (" + parts.size() + " parts)",
@@ -199,7 +201,9 @@ final class StreamingUploader {
       if (inFlight != null) {
         waitQuietly(inFlight);
       }
-      abortQuietly(bucket, key, uploadId, e);
+      if (!completed) {
+        abortQuietly(bucket, key, uploadId, e);
+      }
       throw e;
     }
   }
