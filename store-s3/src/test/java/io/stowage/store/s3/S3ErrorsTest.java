@@ -2,11 +2,14 @@ package io.stowage.store.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stowage.api.BackupException;
 import io.stowage.api.StandardErrorCode;
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +120,24 @@ class S3ErrorsTest {
   }
 
   @Test
+  void aVirtualHostedBucketNameThatDoesNotResolvePointsToPathStyle() {
+    String host = bucket + ".localhost";
+    assumeTrue(!resolves(host), "this machine's resolver answers " + host);
+    Map<String, String> virtualHosted =
+        Map.of("s3Url", "http://localhost:" + S3.port(), "s3ForcePathStyle", "false");
+    try (S3ObjectBackupStore store = S3ObjectBackupStore.create(S3.config(bucket, virtualHosted))) {
+      assertThatThrownBy(() -> store.objectExists(bucket, "k"))
+          .isInstanceOfSatisfying(
+              S3StoreException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(S3ErrorCode.ENDPOINT_UNREACHABLE);
+                assertThat(e.hint().orElseThrow()).contains("s3ForcePathStyle=true");
+              })
+          .hasMessageContaining(host);
+    }
+  }
+
+  @Test
   void aStoreWithoutConditionalWritesPointsToTheKey() {
     try (S3ObjectBackupStore store =
         S3ObjectBackupStore.builder(S3StoreConfig.parse(S3.config(bucket)))
@@ -151,6 +172,15 @@ class S3ErrorsTest {
             () -> S3ObjectBackupStore.create(S3.config(bucket, Map.of("profile", "backup"))))
         .hasMessageContaining("has no profile \"backup\"")
         .hasMessageContaining("[default]");
+  }
+
+  private static boolean resolves(String host) {
+    try {
+      InetAddress.getByName(host);
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   private static ByteArrayInputStream stream(String content) {

@@ -41,7 +41,8 @@ class S3ObjectBackupStoreLegacyModeTest extends ObjectBackupStoreContract {
             .findFirst()
             .orElseThrow();
     return provider.create(
-        PluginContext.of(S3.config(bucket, Map.of("compatibilityMode", "legacy"))));
+        PluginContext.of(
+            S3.config(bucket, Map.of("compatibilityMode", "legacy", "multipartPartSize", "5Mi"))));
   }
 
   @Override

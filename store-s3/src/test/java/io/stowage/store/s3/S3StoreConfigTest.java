@@ -32,7 +32,7 @@ class S3StoreConfigTest {
     assertThat(config.contentMd5()).isFalse();
     assertThat(config.verifyETag()).isTrue();
     assertThat(config.conditionalWrites()).isTrue();
-    assertThat(config.partSize()).isEqualTo(8L * 1024 * 1024);
+    assertThat(config.partSize()).isEqualTo(16L * 1024 * 1024);
     assertThat(config.partRetries()).isEqualTo(2);
   }
 
