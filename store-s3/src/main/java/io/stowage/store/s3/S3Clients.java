@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.utils.AttributeMap;
-import software.amazon.awssdk.utils.IoUtils;
 
 /**
  * The SDK objects of one store: the HTTP client (with {@code caCert} or {@code
@@ -66,7 +65,7 @@ final class S3Clients implements AutoCloseable {
       config.publicEndpoint().or(config::endpoint).ifPresent(presign::endpointOverride);
       this.presigner = presign.build();
     } catch (RuntimeException e) {
-      IoUtils.closeQuietly(http, null);
+      closeQuietly(http);
       throw e;
     }
   }
@@ -117,11 +116,19 @@ final class S3Clients implements AutoCloseable {
 
   @Override
   public void close() {
-    IoUtils.closeQuietly(presigner, null);
-    IoUtils.closeQuietly(s3, null);
+    closeQuietly(presigner);
+    closeQuietly(s3);
     if (ownsCredentials && credentials instanceof AutoCloseable) {
-      IoUtils.closeQuietly((AutoCloseable) credentials, null);
+      closeQuietly((AutoCloseable) credentials);
     }
-    IoUtils.closeQuietly(http, null);
+    closeQuietly(http);
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      LOG.debug("ignoring a failure to close {}: {}", resource, e.getMessage());
+    }
   }
 }
