@@ -21,11 +21,14 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * A real S3 server for one test class: S3Proxy 4.1.0 embedded in the test JVM with the {@code
@@ -42,6 +45,8 @@ public final class EmbeddedS3 implements BeforeAllCallback, AfterAllCallback {
   private static final AtomicInteger BUCKETS = new AtomicInteger();
 
   private final AuthenticationType authentication;
+  private final Path keyStore;
+  private final String keyStorePassword;
   private S3Proxy proxy;
   private URI endpoint;
   private Path credentialsFile;
@@ -52,7 +57,21 @@ public final class EmbeddedS3 implements BeforeAllCallback, AfterAllCallback {
   }
 
   public EmbeddedS3(AuthenticationType authentication) {
+    this(authentication, null, null);
+  }
+
+  /**
+   * A server that answers only over TLS, with the key and certificate of a PKCS#12 key store.
+   * {@link #endpoint()} is then an {@code https://} URL.
+   */
+  public EmbeddedS3(Path keyStore, String keyStorePassword) {
+    this(AuthenticationType.AWS_V4, keyStore, keyStorePassword);
+  }
+
+  private EmbeddedS3(AuthenticationType authentication, Path keyStore, String password) {
     this.authentication = authentication;
+    this.keyStore = keyStore;
+    this.keyStorePassword = password;
   }
 
   @Override
@@ -67,13 +86,19 @@ public final class EmbeddedS3 implements BeforeAllCallback, AfterAllCallback {
 
   /** Starts the server; for use outside JUnit (the benchmark). */
   public void start() throws Exception {
-    proxy =
+    S3Proxy.Builder builder =
         S3Proxy.builder()
             .blobStore(BlobStores.create("transient", new Properties()))
-            .endpoint(URI.create("http://127.0.0.1:0"))
             .awsAuthentication(authentication, ACCESS_KEY, SECRET_KEY)
-            .ignoreUnknownHeaders(true)
-            .build();
+            .ignoreUnknownHeaders(true);
+    if (keyStore == null) {
+      builder.endpoint(URI.create("http://127.0.0.1:0"));
+    } else {
+      builder
+          .secureEndpoint(URI.create("https://127.0.0.1:0"))
+          .keyStore(keyStore.toString(), keyStorePassword);
+    }
+    proxy = builder.build();
     proxy.start();
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (!"STARTED".equals(proxy.getState())) {
@@ -82,10 +107,21 @@ public final class EmbeddedS3 implements BeforeAllCallback, AfterAllCallback {
       }
       Thread.sleep(5);
     }
-    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    endpoint =
+        keyStore == null
+            ? URI.create("http://127.0.0.1:" + proxy.getPort())
+            : URI.create("https://127.0.0.1:" + proxy.getSecurePort());
     credentialsFile = writeCredentials(ACCESS_KEY, SECRET_KEY);
     admin =
         S3Client.builder()
+            .httpClient(
+                keyStore == null
+                    ? Apache5HttpClient.create()
+                    : Apache5HttpClient.builder()
+                        .buildWithDefaults(
+                            AttributeMap.builder()
+                                .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true)
+                                .build()))
             .endpointOverride(endpoint)
             .region(Region.US_EAST_1)
             .forcePathStyle(true)
@@ -115,7 +151,7 @@ public final class EmbeddedS3 implements BeforeAllCallback, AfterAllCallback {
   }
 
   public int port() {
-    return proxy.getPort();
+    return keyStore == null ? proxy.getPort() : proxy.getSecurePort();
   }
 
   /** The credentials file with the right keys, profile {@code default}. */

@@ -68,14 +68,14 @@ public final class S3UploadBenchmark {
       S3ObjectBackupStore defaults = S3ObjectBackupStore.create(s3.config(bucket));
       resources.add(defaults);
       variants.put(
-          "store putObject, defaults (8 MiB parts, CRC32 header)",
+          "store putObject, defaults (16 MiB parts, CRC32 header)",
           key -> defaults.putObject(bucket, key, new ByteArrayInputStream(data)));
-      S3ObjectBackupStore large =
-          S3ObjectBackupStore.create(s3.config(bucket, Map.of("multipartPartSize", "16Mi")));
-      resources.add(large);
+      S3ObjectBackupStore small =
+          S3ObjectBackupStore.create(s3.config(bucket, Map.of("multipartPartSize", "8Mi")));
+      resources.add(small);
       variants.put(
-          "store putObject, multipartPartSize=16Mi",
-          key -> large.putObject(bucket, key, new ByteArrayInputStream(data)));
+          "store putObject, multipartPartSize=8Mi",
+          key -> small.putObject(bucket, key, new ByteArrayInputStream(data)));
       S3ObjectBackupStore legacy =
           S3ObjectBackupStore.create(s3.config(bucket, Map.of("compatibilityMode", "legacy")));
       resources.add(legacy);
