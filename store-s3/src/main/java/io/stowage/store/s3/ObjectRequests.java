@@ -1,0 +1,291 @@
+package io.stowage.store.s3;
+
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+/**
+ * Builds the S3 requests of the store with the location's settings applied: encryption headers
+ * (SSE-S3, SSE-KMS, SSE-C on every read and write), tags, Content-MD5, the flexible checksum
+ * computed by {@link PartReader}, and {@code If-None-Match: *} for create-only writes. Also reads
+ * the returned checksum of the configured algorithm from responses.
+ */
+final class ObjectRequests {
+  private static final String CONTENT_TYPE = "application/octet-stream";
+
+  private final S3Encryption encryption;
+  private final Optional<CustomerKeys.CustomerKey> customerKey;
+  private final Optional<String> tagging;
+  private final Optional<UploadChecksum> checksum;
+  private final boolean contentMd5;
+
+  ObjectRequests(
+      S3Encryption encryption,
+      Optional<CustomerKeys.CustomerKey> customerKey,
+      Optional<String> tagging,
+      Optional<UploadChecksum> checksum,
+      boolean contentMd5) {
+    this.encryption = encryption;
+    this.customerKey = customerKey;
+    this.tagging = tagging;
+    this.checksum = checksum;
+    this.contentMd5 = contentMd5;
+  }
+
+  Optional<UploadChecksum> checksum() {
+    return checksum;
+  }
+
+  PutObjectRequest put(String bucket, String key, PartBuffer body, boolean ifAbsent) {
+    PutObjectRequest.Builder b =
+        PutObjectRequest.builder()
+            .bucket(bucket)
+            .key(key)
+            .contentLength((long) body.length())
+            .contentType(CONTENT_TYPE);
+    if (contentMd5) {
+      b.contentMD5(body.md5Base64());
+    }
+    body.checksumBase64().ifPresent(value -> setChecksum(b, value));
+    if (ifAbsent) {
+      b.ifNoneMatch("*");
+    }
+    tagging.ifPresent(b::tagging);
+    switch (encryption.kind()) {
+      case SERVER_MANAGED:
+        b.serverSideEncryption(encryption.algorithm().orElseThrow());
+        break;
+      case KMS:
+        b.serverSideEncryption(ServerSideEncryption.AWS_KMS)
+            .ssekmsKeyId(encryption.kmsKeyId().orElseThrow());
+        break;
+      default:
+        customerKey.ifPresent(
+            k ->
+                b.sseCustomerAlgorithm("AES256")
+                    .sseCustomerKey(k.base64Key())
+                    .sseCustomerKeyMD5(k.base64Md5()));
+    }
+    return b.build();
+  }
+
+  CreateMultipartUploadRequest createMultipart(String bucket, String key) {
+    CreateMultipartUploadRequest.Builder b =
+        CreateMultipartUploadRequest.builder().bucket(bucket).key(key).contentType(CONTENT_TYPE);
+    checksum.ifPresent(c -> b.checksumAlgorithm(c.sdkAlgorithm()));
+    tagging.ifPresent(b::tagging);
+    switch (encryption.kind()) {
+      case SERVER_MANAGED:
+        b.serverSideEncryption(encryption.algorithm().orElseThrow());
+        break;
+      case KMS:
+        b.serverSideEncryption(ServerSideEncryption.AWS_KMS)
+            .ssekmsKeyId(encryption.kmsKeyId().orElseThrow());
+        break;
+      default:
+        customerKey.ifPresent(
+            k ->
+                b.sseCustomerAlgorithm("AES256")
+                    .sseCustomerKey(k.base64Key())
+                    .sseCustomerKeyMD5(k.base64Md5()));
+    }
+    return b.build();
+  }
+
+  UploadPartRequest uploadPart(
+      String bucket, String key, String uploadId, int partNumber, PartBuffer body) {
+    UploadPartRequest.Builder b =
+        UploadPartRequest.builder()
+            .bucket(bucket)
+            .key(key)
+            .uploadId(uploadId)
+            .partNumber(partNumber)
+            .contentLength((long) body.length());
+    if (contentMd5) {
+      b.contentMD5(body.md5Base64());
+    }
+    body.checksumBase64().ifPresent(value -> setChecksum(b, value));
+    customerKey.ifPresent(
+        k ->
+            b.sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(k.base64Key())
+                .sseCustomerKeyMD5(k.base64Md5()));
+    return b.build();
+  }
+
+  CompletedPart completedPart(int partNumber, String etag, PartBuffer body) {
+    CompletedPart.Builder b = CompletedPart.builder().partNumber(partNumber).eTag(etag);
+    body.checksumBase64()
+        .ifPresent(
+            value -> {
+              switch (checksum.orElseThrow()) {
+                case CRC32:
+                  b.checksumCRC32(value);
+                  break;
+                case CRC32C:
+                  b.checksumCRC32C(value);
+                  break;
+                case SHA1:
+                  b.checksumSHA1(value);
+                  break;
+                case SHA256:
+                  b.checksumSHA256(value);
+                  break;
+                default:
+                  throw new AssertionError(checksum);
+              }
+            });
+    return b.build();
+  }
+
+  CompleteMultipartUploadRequest complete(
+      String bucket, String key, String uploadId, List<CompletedPart> parts, boolean ifAbsent) {
+    CompleteMultipartUploadRequest.Builder b =
+        CompleteMultipartUploadRequest.builder()
+            .bucket(bucket)
+            .key(key)
+            .uploadId(uploadId)
+            .multipartUpload(m -> m.parts(parts));
+    if (ifAbsent) {
+      b.ifNoneMatch("*");
+    }
+    customerKey.ifPresent(
+        k ->
+            b.sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(k.base64Key())
+                .sseCustomerKeyMD5(k.base64Md5()));
+    return b.build();
+  }
+
+  AbortMultipartUploadRequest abort(String bucket, String key, String uploadId) {
+    return AbortMultipartUploadRequest.builder().bucket(bucket).key(key).uploadId(uploadId).build();
+  }
+
+  HeadObjectRequest head(String bucket, String key) {
+    HeadObjectRequest.Builder b = HeadObjectRequest.builder().bucket(bucket).key(key);
+    customerKey.ifPresent(
+        k ->
+            b.sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(k.base64Key())
+                .sseCustomerKeyMD5(k.base64Md5()));
+    return b.build();
+  }
+
+  GetObjectRequest get(String bucket, String key) {
+    GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(bucket).key(key);
+    customerKey.ifPresent(
+        k ->
+            b.sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(k.base64Key())
+                .sseCustomerKeyMD5(k.base64Md5()));
+    return b.build();
+  }
+
+  /** The checksum of the configured algorithm a PutObject response carries, if any. */
+  Optional<String> returned(PutObjectResponse response) {
+    return checksum.map(
+        c -> {
+          switch (c) {
+            case CRC32:
+              return response.checksumCRC32();
+            case CRC32C:
+              return response.checksumCRC32C();
+            case SHA1:
+              return response.checksumSHA1();
+            case SHA256:
+              return response.checksumSHA256();
+            default:
+              throw new AssertionError(c);
+          }
+        });
+  }
+
+  Optional<String> returned(UploadPartResponse response) {
+    return checksum.map(
+        c -> {
+          switch (c) {
+            case CRC32:
+              return response.checksumCRC32();
+            case CRC32C:
+              return response.checksumCRC32C();
+            case SHA1:
+              return response.checksumSHA1();
+            case SHA256:
+              return response.checksumSHA256();
+            default:
+              throw new AssertionError(c);
+          }
+        });
+  }
+
+  Optional<String> returned(CompleteMultipartUploadResponse response) {
+    return checksum.map(
+        c -> {
+          switch (c) {
+            case CRC32:
+              return response.checksumCRC32();
+            case CRC32C:
+              return response.checksumCRC32C();
+            case SHA1:
+              return response.checksumSHA1();
+            case SHA256:
+              return response.checksumSHA256();
+            default:
+              throw new AssertionError(c);
+          }
+        });
+  }
+
+  private void setChecksum(PutObjectRequest.Builder b, String value) {
+    switch (checksum.orElseThrow()) {
+      case CRC32:
+        b.checksumCRC32(value);
+        break;
+      case CRC32C:
+        b.checksumCRC32C(value);
+        break;
+      case SHA1:
+        b.checksumSHA1(value);
+        break;
+      case SHA256:
+        b.checksumSHA256(value);
+        break;
+      default:
+        throw new AssertionError(checksum);
+    }
+  }
+
+  private void setChecksum(UploadPartRequest.Builder b, String value) {
+    switch (checksum.orElseThrow()) {
+      case CRC32:
+        b.checksumCRC32(value);
+        break;
+      case CRC32C:
+        b.checksumCRC32C(value);
+        break;
+      case SHA1:
+        b.checksumSHA1(value);
+        break;
+      case SHA256:
+        b.checksumSHA256(value);
+        break;
+      default:
+        throw new AssertionError(checksum);
+    }
+  }
+
+  static String contentType() {
+    return CONTENT_TYPE;
+  }
+}
