@@ -11,7 +11,12 @@ import picocli.CommandLine.Spec;
     description = "Create backups and read them from a store.",
     mixinStandardHelpOptions = true,
     versionProvider = StowageVersion.class,
-    subcommands = {BackupCreateCommand.class})
+    subcommands = {
+      BackupCreateCommand.class,
+      BackupGetCommand.class,
+      BackupDescribeCommand.class,
+      BackupLogsCommand.class
+    })
 final class BackupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

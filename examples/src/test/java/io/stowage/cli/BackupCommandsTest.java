@@ -198,6 +198,36 @@ class BackupCommandsTest {
   }
 
   @Test
+  void readCommandsNeedOnlyTheStore() throws IOException {
+    String store = "file://" + tmp.resolve("store");
+    assertThat(create("readme", "--include-namespaces", "shop", "--store", store).exitCode())
+        .isZero();
+
+    Cli.Result get = Cli.run("backup", "get", "--store", store);
+    assertThat(get.exitCode()).as(get.err()).isZero();
+    assertThat(get.outLines().get(0))
+        .startsWith("NAME")
+        .contains("STATUS", "ERRORS", "WARNINGS", "CREATED", "EXPIRES", "STORAGE LOCATION");
+    assertThat(get.outLines().get(1)).startsWith("readme").contains("Completed", "default");
+    assertThat(Cli.run("backup", "list", "--store", store).out()).isEqualTo(get.out());
+
+    Cli.Result describe = Cli.run("backup", "describe", "readme", "--details", "--store", store);
+    assertThat(describe.exitCode()).as(describe.err()).isZero();
+    assertThat(describe.out())
+        .contains("Name:", "readme", "Phase:  Completed", "Included:  shop", "Resource List:")
+        .contains("v1/ConfigMap:", "- shop/cm-0")
+        .contains("Warnings:", "Errors:");
+
+    Cli.Result logs = Cli.run("backup", "logs", "readme", "--store", store);
+    assertThat(logs.exitCode()).as(logs.err()).isZero();
+    assertThat(logs.out()).contains("level=info").contains("backup=velero/readme");
+
+    Cli.Result missing = Cli.run("backup", "describe", "nope", "--store", store);
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).contains("backup nope not found");
+  }
+
+  @Test
   void usageErrorsExit64WithOneLine() {
     Cli.Result unknown = Cli.run("backup", "create", "x", "--bogus", "--store", "file:///tmp/x");
     assertThat(unknown.exitCode()).isEqualTo(64);
@@ -205,7 +235,7 @@ class BackupCommandsTest {
     assertThat(unknown.err()).contains("--bogus");
     assertThat(unknown.out()).isEmpty();
 
-    Cli.Result scheme = Cli.run("backup", "create", "x", "--store", "gs://bucket");
+    Cli.Result scheme = Cli.run("backup", "get", "--store", "gs://bucket");
     assertThat(scheme.exitCode()).isEqualTo(64);
     assertThat(scheme.errLines()).hasSize(1);
     assertThat(scheme.err()).contains("file://", "s3://");
