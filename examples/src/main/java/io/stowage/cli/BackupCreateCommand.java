@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
     },
     mixinStandardHelpOptions = true,
     versionProvider = StowageVersion.class,
+    abbreviateSynopsis = true,
     sortOptions = false)
 final class BackupCreateCommand implements Callable<Integer> {
   /** Velero's namespace, where storage locations are looked up. */

@@ -88,6 +88,7 @@ final class BackupSpecOptions {
   @Option(
       names = "--or-selector",
       split = "\\s+or\\s+",
+      splitSynopsisLabel = " or ",
       paramLabel = "<selector>",
       description =
           "Back up items matching any of these selectors; repeat the flag or join with \" or \".")
