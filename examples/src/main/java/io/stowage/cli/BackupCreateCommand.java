@@ -1,0 +1,200 @@
+package io.stowage.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.stowage.api.ProgressListener;
+import io.stowage.api.velero.v1.Backup;
+import io.stowage.api.velero.v1.BackupStatus;
+import io.stowage.api.velero.v1.BackupStorageLocation;
+import io.stowage.core.prepare.ClusterLocationCatalog;
+import io.stowage.core.prepare.FixedLocationCatalog;
+import io.stowage.core.prepare.LocationCatalog;
+import io.stowage.core.prepare.Preparation;
+import io.stowage.core.run.BackupService;
+import io.stowage.core.run.RunOutcome;
+import io.stowage.k8s.Fabric8Cluster;
+import io.stowage.k8s.KubernetesClients;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stowage backup create}: backs up the cluster of a kubeconfig into a store, in this
+ * process, through the same {@code BackupService} path the controller takes.
+ */
+@Command(
+    name = "create",
+    description = {
+      "Back up a Kubernetes cluster now, in this process, as a Velero backup.",
+      "Prints progress, then the final phase on its own line. Exit 0 Completed,"
+          + " 2 PartiallyFailed, 1 Failed or FailedValidation, 64 usage error."
+    },
+    mixinStandardHelpOptions = true,
+    versionProvider = StowageVersion.class,
+    abbreviateSynopsis = true,
+    sortOptions = false)
+final class BackupCreateCommand implements Callable<Integer> {
+  /** Velero's namespace, where storage locations are looked up. */
+  static final String DEFAULT_NAMESPACE = "velero";
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "NAME",
+      description = "Name of the backup; overrides the manifest's.")
+  String name;
+
+  @Option(
+      names = {"-f", "--from-file"},
+      paramLabel = "<file>",
+      description = "A velero.io/v1 Backup manifest, YAML or JSON; flags override its fields.")
+  Path fromFile;
+
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "<file>",
+      description = "Cluster to back up (default: KUBECONFIG, ~/.kube/config, in-cluster).")
+  Path kubeconfig;
+
+  @Option(
+      names = "--store",
+      paramLabel = "<uri>",
+      description = {
+        "Store for location 'default': file://<directory> or s3://<bucket>[/<prefix>]?region=...",
+        "Without it, locations are looked up in the cluster as Velero does."
+      })
+  StoreUri store;
+
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "<ns>",
+      description =
+          "Velero namespace of the Backup and its locations (default: the manifest's,"
+              + " else "
+              + DEFAULT_NAMESPACE
+              + ").")
+  String namespace;
+
+  @Option(
+      names = "--page-size",
+      defaultValue = "500",
+      paramLabel = "<n>",
+      description = "Items per list request; 0 lists without paging (default: ${DEFAULT-VALUE}).")
+  int pageSize;
+
+  @Mixin BackupSpecOptions specOptions;
+
+  @Override
+  public Integer call() {
+    if (pageSize < 0) {
+      throw usage("--page-size must be 0 or more, got " + pageSize);
+    }
+    Backup backup = backupToCreate();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (KubernetesClient client = KubernetesClients.create(kubeconfig)) {
+      Fabric8Cluster cluster = new Fabric8Cluster(client);
+      BackupService service = BackupEngine.service(cluster, pageSize, Clock.systemUTC());
+      Preparation preparation = service.prepare(backup, locations(cluster, backup));
+      if (!preparation.valid()) {
+        preparation.validationErrors().forEach(m -> err.println("Validation error: " + m));
+        return finish(out, preparation.backup());
+      }
+      RunOutcome outcome = service.run(preparation, progress(out, backup));
+      report(out, err, outcome);
+      return finish(out, outcome.backup());
+    }
+  }
+
+  /** The manifest (if any) with the name, namespace and flags applied, as a new object. */
+  private Backup backupToCreate() {
+    Backup backup;
+    try {
+      backup = fromFile == null ? new Backup() : BackupManifest.read(fromFile);
+      specOptions.applyTo(backup);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    NewBackup.resetServerFields(backup);
+    if (name != null) {
+      backup.getMetadata().setName(name);
+    }
+    try {
+      NewBackup.assignName(backup);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    if (namespace != null || backup.getMetadata().getNamespace() == null) {
+      backup.getMetadata().setNamespace(namespace != null ? namespace : DEFAULT_NAMESPACE);
+    }
+    return backup;
+  }
+
+  /**
+   * Velero's locations in the Backup's namespace; with {@code --store}, that store stands for the
+   * location named {@code default} (and is the one marked default), other names still come from the
+   * cluster. Nothing is read from the cluster unless preparation asks.
+   */
+  private LocationCatalog locations(Fabric8Cluster cluster, Backup backup) {
+    String veleroNamespace = backup.getMetadata().getNamespace();
+    LocationCatalog clusterLocations = new ClusterLocationCatalog(cluster, veleroNamespace);
+    if (store == null) {
+      return clusterLocations;
+    }
+    BackupStorageLocation location = store.toLocation(StoreUri.LOCATION_NAME, veleroNamespace);
+    location.getSpec().setDefault(true);
+    return new FixedLocationCatalog(List.of(location), clusterLocations);
+  }
+
+  private static ProgressListener progress(PrintWriter out, Backup backup) {
+    String prefix = "Backup " + backup.getMetadata().getName() + ": ";
+    return p -> {
+      out.println(prefix + p.itemsBackedUp() + "/" + p.totalItems() + " items");
+      out.flush();
+    };
+  }
+
+  private void report(PrintWriter out, PrintWriter err, RunOutcome outcome) {
+    Backup backup = outcome.backup();
+    BackupStatus status = backup.getStatus();
+    String backupName = backup.getMetadata().getName();
+    if (outcome.result() != null) {
+      out.printf(
+          "Backup %s: %d items backed up, %d warnings, %d errors%n",
+          backupName, outcome.result().itemsBackedUp(), status.getWarnings(), status.getErrors());
+    }
+    if (status.getFailureReason() != null) {
+      err.println("Failure reason: " + status.getFailureReason());
+    }
+    if (outcome.result() != null && (status.getErrors() > 0 || status.getWarnings() > 0)) {
+      String storeArg = " --store " + (store == null ? "<uri>" : store);
+      err.println(
+          "See 'stowage backup describe "
+              + backupName
+              + " --details"
+              + storeArg
+              + "' or 'stowage backup logs "
+              + backupName
+              + storeArg
+              + "' for the messages.");
+    }
+  }
+
+  private static int finish(PrintWriter out, Backup backup) {
+    out.println("Phase: " + backup.getStatus().phaseOrNew());
+    return ExitCodes.forPhase(backup.getStatus().getPhase());
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,149 @@
+package io.stowage.cli;
+
+import io.stowage.api.BackupException;
+import io.stowage.api.velero.v1.GoDuration;
+import io.stowage.api.velero.v1.LabelSelector;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code stowage}: Velero's backup flow from the command line. Entry point of {@code stowage.jar}.
+ *
+ * <p>Exit codes: 0 success (backup Completed), 2 backup PartiallyFailed, 1 backup Failed or
+ * FailedValidation or any other failure, 64 usage error. Errors are one line on stderr.
+ */
+@Command(
+    name = "stowage",
+    description = "Velero-compatible Kubernetes backups from the JVM.",
+    mixinStandardHelpOptions = true,
+    versionProvider = StowageVersion.class,
+    subcommands = {BackupCommand.class, VersionCommand.class})
+public final class StowageCli implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  private static volatile boolean verbose;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Log at info level (debug for Stowage) on stderr, and show stack traces.")
+  void setVerbose(boolean value) {
+    if (value) {
+      verbose = true;
+      CliLogging.verbose();
+    }
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = execute(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs one command line in this JVM with the given output streams and answers the exit code;
+   * never calls {@link System#exit}.
+   */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    try {
+      return commandLine(out, err).execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new StowageCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.registerConverter(StoreUri.class, value -> converted(() -> StoreUri.parse(value)));
+    cli.registerConverter(GoDuration.class, value -> converted(() -> GoDuration.parse(value)));
+    cli.registerConverter(
+        LabelSelector.class, value -> converted(() -> VeleroFlags.labelSelector(value)));
+    cli.setParameterExceptionHandler(StowageCli::usageError);
+    cli.setExecutionExceptionHandler(StowageCli::failure);
+    return cli;
+  }
+
+  @Override
+  public Integer call() {
+    throw missingSubcommand(spec);
+  }
+
+  /** The usage error of a command group run without a subcommand. */
+  static ParameterException missingSubcommand(CommandSpec spec) {
+    return new ParameterException(
+        spec.commandLine(),
+        "missing command; use one of: "
+            + String.join(
+                ", ",
+                spec.subcommands().values().stream()
+                    .map(CommandLine::getCommandName)
+                    .distinct()
+                    .toList()));
+  }
+
+  private static <T> T converted(Callable<T> conversion) throws Exception {
+    try {
+      return conversion.call();
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
+    }
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println(
+        "Error: "
+            + oneLine(e.getMessage())
+            + " (see '"
+            + command.getCommandSpec().qualifiedName()
+            + " --help')");
+    return ExitCodes.USAGE;
+  }
+
+  private static int failure(Exception e, CommandLine command, ParseResult parsed) {
+    PrintWriter err = command.getErr();
+    err.println("Error: " + oneLine(describe(e)));
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    return ExitCodes.FAILED;
+  }
+
+  private static String describe(Throwable e) {
+    if (e instanceof UncheckedIOException io && io.getCause() != null) {
+      return "I/O error: " + io.getCause().getMessage();
+    }
+    if ((e instanceof BackupException || e instanceof IllegalArgumentException)
+        && e.getMessage() != null) {
+      return e.getMessage();
+    }
+    return e.getMessage() == null
+        ? e.toString()
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}
