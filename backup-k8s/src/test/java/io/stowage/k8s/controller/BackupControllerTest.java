@@ -189,6 +189,71 @@ class BackupControllerTest {
   }
 
   @Test
+  void twoLoopsWithoutElectionStillRunEachBackupOnceThroughOptimisticConcurrency() {
+    BackupMetrics metricsA = BackupMetrics.prometheus();
+    BackupMetrics metricsB = BackupMetrics.prometheus();
+    start(
+        cluster
+            .controller("a")
+            .withoutLeaderElection()
+            .workers(2)
+            .service(cluster.service())
+            .listener(metricsA));
+    start(
+        cluster
+            .controller("b")
+            .withoutLeaderElection()
+            .workers(2)
+            .service(cluster.service())
+            .listener(metricsB));
+
+    for (int i = 0; i < 4; i++) {
+      String namespace = i % 2 == 0 ? "shop" : "kube-system";
+      cluster.createBackup("race-" + i, spec -> spec.setIncludedNamespaces(List.of(namespace)));
+    }
+    for (int i = 0; i < 4; i++) {
+      cluster.awaitPhase("race-" + i, BackupPhase.COMPLETED);
+    }
+
+    assertThat(attempts(metricsA) + attempts(metricsB)).isEqualTo(4);
+    assertThat(cluster.storedBackups()).containsExactly("race-0", "race-1", "race-2", "race-3");
+  }
+
+  @Test
+  void statusGoesIntoTheObjectWhenTheCrdHasNoStatusSubresource() {
+    // Velero's own Backup CRD declares no status subresource.
+    io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition crd =
+        CrdInstaller.definitions(cluster.client).get(0);
+    crd.getSpec().getVersions().get(0).setSubresources(null);
+    cluster
+        .client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(crd.getMetadata().getName())
+        .delete();
+    awaitTrue(
+        () ->
+            cluster
+                    .client
+                    .apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(crd.getMetadata().getName())
+                    .get()
+                == null,
+        "the CRD to go");
+    cluster.client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    start(cluster.controller("a").service(cluster.service()));
+
+    cluster.createBackup("plain", spec -> spec.setIncludedNamespaces(List.of("shop")));
+
+    Backup backup = cluster.awaitPhase("plain", BackupPhase.COMPLETED);
+    assertThat(backup.getStatus().getProgress().getItemsBackedUp()).isEqualTo(4);
+    assertThat(cluster.storedBackups()).containsExactly("plain");
+  }
+
+  @Test
   void completedBackupIsNotQueued() {
     cluster.createBackup("done", spec -> {});
     cluster
