@@ -281,7 +281,13 @@ public final class BackupController implements AutoCloseable {
         return;
       }
       ProcessingLoop next = new ProcessingLoop(resources, processor, tracker, listener, settings);
-      next.start();
+      try {
+        next.start();
+      } catch (RuntimeException e) {
+        next.stopTakingWork();
+        LOG.error("backup controller cannot start watching Backups: {}", e.toString(), e);
+        return;
+      }
       loop = next;
     }
     LOG.info("backup controller processes Backups in namespace {}", settings.namespace());

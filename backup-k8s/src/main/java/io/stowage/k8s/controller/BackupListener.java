@@ -2,6 +2,7 @@ package io.stowage.k8s.controller;
 
 import io.stowage.api.velero.v1.Backup;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Observes the backup controller: what Velero turns into its Prometheus metrics (facts §8). Every
@@ -52,7 +53,7 @@ public interface BackupListener {
     if (backup == null || backup.getMetadata() == null) {
       return "";
     }
-    java.util.Map<String, String> labels = backup.getMetadata().getLabels();
+    Map<String, String> labels = backup.getMetadata().getLabels();
     String schedule = labels == null ? null : labels.get(SCHEDULE_LABEL);
     return schedule == null ? "" : schedule;
   }

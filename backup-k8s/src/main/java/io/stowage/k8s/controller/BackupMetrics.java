@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Given a {@link PrometheusMeterRegistry}, the constructor sets a naming convention on it that
  * keeps {@code _total} at the end of gauge names (the registry would strip it); other meters keep
- * their usual names. Thread-safe.
+ * their usual names. Use one instance per registry: a second one would find the gauges already
+ * registered to the first. Thread-safe.
  */
 public final class BackupMetrics implements BackupListener {
   public static final String BACKUP_TOTAL = "velero_backup_total";

@@ -16,6 +16,7 @@ import io.stowage.core.run.BackupService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -211,7 +212,7 @@ final class BackupProcessor {
   private static boolean startedBy(GenericKubernetesResource backup, Instant start) {
     Object status = backup.getAdditionalProperties().get("status");
     return BackupPhase.IN_PROGRESS.value().equals(BackupEvents.phaseOf(backup))
-        && status instanceof java.util.Map<?, ?> map
+        && status instanceof Map<?, ?> map
         && VeleroJson.formatTime(start).equals(map.get("startTimestamp"));
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -55,13 +56,13 @@ final class LeaseElection {
                     () -> {
                       leader = true;
                       LOG.info("{} leads lease {}", settings.identity(), settings.leaseName());
-                      lifecycle.execute(onStartLeading);
+                      handOff(lifecycle, onStartLeading);
                     },
                     () -> {
                       if (leader) {
                         leader = false;
                         LOG.info("{} no longer leads", settings.identity());
-                        lifecycle.execute(onStopLeading);
+                        handOff(lifecycle, onStopLeading);
                       }
                     },
                     holder -> LOG.debug("lease {} is held by {}", settings.leaseName(), holder)))
@@ -87,7 +88,7 @@ final class LeaseElection {
     return leader;
   }
 
-  /** Stops campaigning and releases the Lease if held. */
+  /** Stops campaigning and releases the Lease if held (the release completes asynchronously). */
   void stop() {
     CompletableFuture<?> current;
     synchronized (this) {
@@ -98,6 +99,14 @@ final class LeaseElection {
       current.cancel(true);
     }
     retries.shutdownNow();
+  }
+
+  private static void handOff(Executor lifecycle, Runnable callback) {
+    try {
+      lifecycle.execute(callback);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("leadership change after the controller stopped; ignored");
+    }
   }
 
   private synchronized void campaign() {

@@ -5,12 +5,15 @@ import static java.util.Objects.requireNonNull;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -52,11 +55,7 @@ final class ProcessingLoop {
     this.queue =
         new WorkQueue<>(
             new ExponentialBackoff(settings.retryBase(), settings.retryMax()), "stowage-backups");
-    this.resync =
-        new MetricsResync(
-            () -> informer == null ? resources.list() : informer.getStore().list(),
-            resources::toBackup,
-            listener);
+    this.resync = new MetricsResync(this::backups, resources::toBackup, listener);
     AtomicInteger count = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -114,9 +113,13 @@ final class ProcessingLoop {
     workers.shutdownNow();
   }
 
-  /** Keys waiting in the queue. */
-  int queued() {
-    return queue.size();
+  /** The informer's cache once synced; a fresh list before. */
+  private List<GenericKubernetesResource> backups() {
+    SharedIndexInformer<GenericKubernetesResource> current;
+    synchronized (this) {
+      current = informer;
+    }
+    return current != null && current.hasSynced() ? current.getStore().list() : resources.list();
   }
 
   private void work() {
@@ -160,8 +163,7 @@ final class ProcessingLoop {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(
-      java.util.function.Supplier<String> names) {
+  private static ThreadFactory daemon(Supplier<String> names) {
     return r -> {
       Thread t = new Thread(r, names.get());
       t.setDaemon(true);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.stowage.api.velero.v1.Backup;
@@ -254,6 +255,22 @@ class BackupControllerTest {
   }
 
   @Test
+  void backupThatCannotBeStartedIsRetriedThenMarkedFailed() {
+    start(
+        cluster
+            .controller("a")
+            .service(cluster.serviceThatCannotPrepare())
+            .retries(Duration.ofMillis(20), Duration.ofMillis(100), 3));
+
+    cluster.createBackup("stuck", spec -> {});
+
+    Backup backup = cluster.awaitPhase("stuck", BackupPhase.FAILED);
+    assertThat(backup.getStatus().getFailureReason())
+        .isEqualTo(
+            "Stowage could not start the backup after 3 attempts: the API server does not answer");
+  }
+
+  @Test
   void completedBackupIsNotQueued() {
     cluster.createBackup("done", spec -> {});
     cluster
@@ -308,18 +325,9 @@ class BackupControllerTest {
     BackupController controller = start(cluster.controller("a").service(cluster.service()));
     awaitTrue(controller::isProcessing, "leadership");
 
-    // Someone else takes the Lease (as if this replica had not renewed in time).
-    cluster
-        .client
-        .leases()
-        .inNamespace(ControllerHarness.NAMESPACE)
-        .withName(LeaderElectionSettings.DEFAULT_LEASE_NAME)
-        .edit(
-            (Lease lease) -> {
-              lease.getSpec().setHolderIdentity("intruder");
-              lease.getSpec().setRenewTime(ZonedDateTime.now());
-              return lease;
-            });
+    // Someone else takes the Lease (as if this replica had not renewed in time); the leader
+    // renews concurrently, so a write may lose the race (409) and is made again.
+    awaitTrue(this::stealLease, "the lease taken by an intruder");
     awaitTrue(() -> !controller.isProcessing(), "the replica to stop processing");
     cluster.createBackup("meanwhile", spec -> spec.setIncludedNamespaces(List.of("shop")));
     sleep(Duration.ofMillis(500));
@@ -361,6 +369,28 @@ class BackupControllerTest {
         .asString()
         .startsWith("invalid Backup: invalid Backup JSON: ")
         .contains("invalid duration \"soon\"");
+  }
+
+  private boolean stealLease() {
+    try {
+      cluster
+          .client
+          .leases()
+          .inNamespace(ControllerHarness.NAMESPACE)
+          .withName(LeaderElectionSettings.DEFAULT_LEASE_NAME)
+          .edit(
+              (Lease lease) -> {
+                lease.getSpec().setHolderIdentity("intruder");
+                lease.getSpec().setRenewTime(ZonedDateTime.now());
+                return lease;
+              });
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   private static double attempts(BackupMetrics metrics) {

@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.stowage.api.BackupException;
 import io.stowage.api.Backupper;
+import io.stowage.api.StandardErrorCode;
 import io.stowage.api.velero.v1.Backup;
 import io.stowage.api.velero.v1.BackupPhase;
 import io.stowage.api.velero.v1.BackupSpec;
@@ -15,6 +17,7 @@ import io.stowage.api.velero.v1.ObjectStorageLocation;
 import io.stowage.api.velero.v1.VeleroJson;
 import io.stowage.core.backup.BackupperOptions;
 import io.stowage.core.backup.KubernetesBackupper;
+import io.stowage.core.cluster.Cluster;
 import io.stowage.core.plugin.PluginRegistry;
 import io.stowage.core.prepare.BackupPreparer;
 import io.stowage.core.prepare.PreparationDefaults;
@@ -25,6 +28,8 @@ import io.stowage.k8s.Fabric8Cluster;
 import io.stowage.testkit.k8s.EmbeddedKubernetes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +101,35 @@ final class ControllerHarness implements AutoCloseable {
         new BackupPreparer(PreparationDefaults.VELERO, Clock.systemUTC()),
         new BackupRunner(gated, Clock.systemUTC(), null),
         new StoreResolver(PluginRegistry.load(), Optional.of(cluster)));
+  }
+
+  /** A service whose every preparation fails: the cluster version cannot be read. */
+  BackupService serviceThatCannotPrepare() {
+    Fabric8Cluster real = new Fabric8Cluster(client);
+    Cluster broken =
+        (Cluster)
+            Proxy.newProxyInstance(
+                Cluster.class.getClassLoader(),
+                new Class<?>[] {Cluster.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("serverVersion")) {
+                    throw new BackupException(
+                        StandardErrorCode.CLUSTER_FAILED, "the API server does not answer");
+                  }
+                  try {
+                    return method.invoke(real, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    return new BackupService(
+        broken,
+        new BackupPreparer(PreparationDefaults.VELERO, Clock.systemUTC()),
+        new BackupRunner(
+            new KubernetesBackupper(broken, List.of(), BackupperOptions.DEFAULTS),
+            Clock.systemUTC(),
+            null),
+        new StoreResolver(PluginRegistry.load(), Optional.of(broken)));
   }
 
   /** A controller builder with test timings: short retries, resync and leases. */
