@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
@@ -136,11 +137,20 @@ final class BackupResources {
         status ? "patch status of" : "patch",
         name,
         () -> {
-          Resource<GenericKubernetesResource> resource = operations().withName(name);
+          // Through resource(stub): withName(name) would GET the object before every patch.
+          Resource<GenericKubernetesResource> resource = operations().resource(stub(name));
           return status
               ? resource.subresource("status").patch(merge, body)
               : resource.patch(merge, body);
         });
+  }
+
+  private GenericKubernetesResource stub(String name) {
+    GenericKubernetesResource stub = new GenericKubernetesResource();
+    stub.setApiVersion(BACKUPS.getGroup() + "/" + BACKUPS.getVersion());
+    stub.setKind(BACKUPS.getKind());
+    stub.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    return stub;
   }
 
   private static ObjectNode stringMap(Map<String, String> map) {
