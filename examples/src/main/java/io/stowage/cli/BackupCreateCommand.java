@@ -5,17 +5,20 @@ import io.stowage.api.ProgressListener;
 import io.stowage.api.velero.v1.Backup;
 import io.stowage.api.velero.v1.BackupStatus;
 import io.stowage.api.velero.v1.BackupStorageLocation;
+import io.stowage.core.backup.BackupperOptions;
+import io.stowage.core.plugin.PluginRegistry;
 import io.stowage.core.prepare.ClusterLocationCatalog;
 import io.stowage.core.prepare.FixedLocationCatalog;
 import io.stowage.core.prepare.LocationCatalog;
 import io.stowage.core.prepare.Preparation;
+import io.stowage.core.prepare.PreparationDefaults;
 import io.stowage.core.run.BackupService;
 import io.stowage.core.run.RunOutcome;
+import io.stowage.k8s.BackupServices;
 import io.stowage.k8s.Fabric8Cluster;
 import io.stowage.k8s.KubernetesClients;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -103,7 +106,13 @@ final class BackupCreateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (KubernetesClient client = KubernetesClients.create(kubeconfig)) {
       Fabric8Cluster cluster = new Fabric8Cluster(client);
-      BackupService service = BackupEngine.service(cluster, pageSize, Clock.systemUTC());
+      BackupService service =
+          BackupServices.standard(
+              cluster,
+              PluginRegistry.load(),
+              PreparationDefaults.VELERO,
+              BackupperOptions.DEFAULTS.withPageSize(pageSize),
+              null);
       Preparation preparation = service.prepare(backup, locations(cluster, backup));
       if (!preparation.valid()) {
         preparation.validationErrors().forEach(m -> err.println("Validation error: " + m));

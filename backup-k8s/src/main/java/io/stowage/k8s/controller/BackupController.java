@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stowage.core.prepare.ClusterLocationCatalog;
 import io.stowage.core.run.BackupService;
+import io.stowage.k8s.BackupServices;
 import io.stowage.k8s.Fabric8Cluster;
 import java.time.Clock;
 import java.time.Duration;

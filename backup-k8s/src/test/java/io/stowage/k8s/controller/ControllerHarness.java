@@ -24,6 +24,7 @@ import io.stowage.core.prepare.PreparationDefaults;
 import io.stowage.core.run.BackupRunner;
 import io.stowage.core.run.BackupService;
 import io.stowage.core.run.StoreResolver;
+import io.stowage.k8s.BackupServices;
 import io.stowage.k8s.Fabric8Cluster;
 import io.stowage.testkit.k8s.EmbeddedKubernetes;
 import java.io.IOException;
