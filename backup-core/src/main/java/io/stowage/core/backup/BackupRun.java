@@ -97,11 +97,6 @@ final class BackupRun {
             spec.getIncludedNamespaces(), spec.getExcludedNamespaces(), namespaceNames(resolver));
     log.info("Including namespaces: " + namespaces.includesString());
     log.info("Excluding namespaces: " + namespaces.excludesString());
-    for (String missing : namespaces.missingIncludedNamespaces()) {
-      log.error(
-          "fail to get the namespace " + missing + " specified in backup.Spec.IncludedNamespaces",
-          null);
-    }
     ResourceFilter resources =
         ResourceFilter.create(SpecFilters.resourceFilterSpec(spec), namespaces, resolver);
     resources.describe().forEach(log::info);
@@ -149,6 +144,13 @@ final class BackupRun {
       }
     }
     if (namespaceType != null && scope.resources().listType(namespaceType)) {
+      // Velero checks the included namespaces while collecting the `namespaces` type, so a backup
+      // that does not collect Namespace objects never reports a missing one.
+      for (String missing : scope.namespaces().missingIncludedNamespaces()) {
+        log.error(
+            "fail to get the namespace " + missing + " specified in backup.Spec.IncludedNamespaces",
+            null);
+      }
       backUpNamespaces(scope, items, tracker, namespaceType);
     }
     backUpCustomResourceDefinitions(scope, items);
