@@ -131,6 +131,7 @@ final class BackupRun {
         continue;
       }
       if (!step.listed()) {
+        log.info(step.skipReason() + ": " + type.groupResource());
         continue;
       }
       log.info("Listing items of " + type.groupResource());
