@@ -170,11 +170,14 @@ final class BackupRun {
       ListPage page = cluster.list(type, namespace, selector, options.pageSize(), token);
       for (ObjectNode object : page.items()) {
         String itemNamespace = object.path("metadata").path("namespace").asString("");
-        if (type.namespaced() && !scope.namespaces().shouldInclude(itemNamespace)) {
-          continue;
-        }
         if (type.namespaced()) {
+          // Velero tracks the namespace of every listed item, excluded namespaces included: a
+          // cluster-wide list then keeps the Namespace object of an excluded namespace that holds
+          // items (Velero issue #9180, facts §5.10).
           tracker.trackCollectedItem(itemNamespace);
+          if (!scope.namespaces().shouldInclude(itemNamespace)) {
+            continue;
+          }
         }
         collected.incrementAndGet();
         items.backup(type, object, true, false);
