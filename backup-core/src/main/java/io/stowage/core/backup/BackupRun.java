@@ -252,7 +252,8 @@ final class BackupRun {
             ResourceIdentifier.clusterScoped(
                 ResourceFilter.CUSTOM_RESOURCE_DEFINITIONS, groupResource.toString());
         log.info(id, "Backing up CRD of custom resources " + groupResource);
-        items.backup(crdType.get(), crd.get(), false, true);
+        // Through the normal item path with its inclusion checks, as Velero's backupCRD does.
+        items.backup(crdType.get(), crd.get(), false, false);
       }
     }
   }
