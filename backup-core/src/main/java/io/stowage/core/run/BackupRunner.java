@@ -171,7 +171,7 @@ public final class BackupRunner {
     files.put(BackupFile.CONTENTS, () -> Files.newInputStream(tarball));
     files.put(BackupFile.LOG, () -> Files.newInputStream(logFile));
     files.put(BackupFile.RESOURCE_LIST, bytes(SideFiles.resourceList(result)));
-    files.put(BackupFile.RESULTS, bytes(SideFiles.gzipJson(log.results().toJson())));
+    files.put(BackupFile.RESULTS, bytes(SideFiles.results(log.results().toJson())));
     files.put(BackupFile.VOLUME_SNAPSHOTS, bytes(SideFiles.volumeSnapshots(result)));
     files.put(BackupFile.POD_VOLUME_BACKUPS, bytes(SideFiles.nullList()));
     files.put(BackupFile.ITEM_OPERATIONS, bytes(SideFiles.emptyList()));
