@@ -110,6 +110,8 @@ public final class BackupRunner {
           backup.getStatus(),
           "error checking if backup already exists in object storage: " + e.getMessage());
     }
+    // Velero sets the completion time of a backup it refuses here (runBackup).
+    backup.getStatus().setCompletionTimestamp(clock.instant());
     log.error(backup.getStatus().getFailureReason(), null);
     return true;
   }
