@@ -176,4 +176,19 @@ class NamespaceSelectionTest extends ClusterTestBase {
     // the labelled Namespace object itself carries the exclude label
     assertThat(run.items("namespaces")).doesNotContain(Paths.namespace("secret-stuff"));
   }
+
+  @Test
+  void includingANamespaceLabelledExcludeFromBackupFailsValidation() {
+    // the label appends the namespace to excludedNamespaces before the lists are validated
+    fixture.seed(excludedByLabel(namespace("a")), configMap("a", "cm"));
+
+    Run run = fixture.backup(spec -> spec.setIncludedNamespaces(List.of("a")));
+
+    assertThat(run.phase()).isEqualTo(BackupPhase.FAILED_VALIDATION);
+    assertThat(run.status().getValidationErrors())
+        .containsExactly(
+            "Invalid included/excluded namespace lists: excludes list cannot contain an item in"
+                + " the includes list: a");
+    assertThat(fixture.allKeys()).isEmpty();
+  }
 }
