@@ -104,13 +104,21 @@ class LabelSelectorTest extends ClusterTestBase {
 
   @Test
   void orLabelSelectorsListOncePerSelectorAndKeepEachItemOnce() {
+    RecordingCluster calls = new RecordingCluster();
     Run run =
-        fixture.backup(
-            spec ->
-                spec.setOrLabelSelectors(
-                    List.of(matchLabels("app", "web"), matchLabels("tier", "fe"))));
+        fixture
+            .runner()
+            .spec(
+                spec ->
+                    spec.setOrLabelSelectors(
+                        List.of(matchLabels("app", "web"), matchLabels("tier", "fe"))))
+            .cluster(calls::wrap)
+            .run();
 
     assertThat(run.phase()).isEqualTo(BackupPhase.COMPLETED);
+    assertThat(calls.callsFor("configmaps"))
+        .containsExactly(
+            "limit=500 continue=no selector=app=web", "limit=500 continue=no selector=tier=fe");
     // web-2 matches both selectors: listed twice, backed up once
     assertThat(run.items("configmaps")).containsExactlyInAnyOrder(WEB_1, WEB_2);
     assertThat(new HashSet<>(run.entryNames())).hasSameSizeAs(run.entryNames());
@@ -136,6 +144,23 @@ class LabelSelectorTest extends ClusterTestBase {
     Run run = withSelector(matchLabels("app", "web"));
 
     assertThat(run.items("persistentvolumes")).containsExactly(Paths.pv("pv-web"));
+  }
+
+  @Test
+  void theSelectorGoesWithEveryListCallButTheOneForNamespaces() {
+    RecordingCluster calls = new RecordingCluster();
+
+    fixture
+        .runner()
+        .spec(spec -> spec.setLabelSelector(expression("app", "NotIn", "web", "cache")))
+        .cluster(calls::wrap)
+        .run();
+
+    assertThat(calls.callsFor("configmaps"))
+        .containsExactly("limit=500 continue=no selector=app notin (cache,web)");
+    assertThat(calls.callsFor("persistentvolumes"))
+        .containsExactly("limit=500 continue=no selector=app notin (cache,web)");
+    assertThat(calls.callsFor("namespaces")).isNotEmpty().allMatch(c -> c.endsWith("selector="));
   }
 
   @Test

@@ -72,6 +72,17 @@ class NamespaceSelectionTest extends ClusterTestBase {
   }
 
   @Test
+  void starMatchesDotsToo() {
+    // patterns are globs without separators; the embedded server accepts a dotted name
+    seedNamespacesWithOneConfigMapEach("team.alpha", "team-beta", "other");
+
+    Run run = fixture.backup(spec -> spec.setIncludedNamespaces(List.of("team*")));
+
+    assertThat(run.items("configmaps"))
+        .containsExactly(Paths.cm("team-beta", "cm"), Paths.cm("team.alpha", "cm"));
+  }
+
+  @Test
   void characterClassMatchesOneOfItsCharacters() {
     seedNamespacesWithOneConfigMapEach("app-1", "app-2", "app-3");
 

@@ -7,16 +7,9 @@ import static io.stowage.k8s.it.Seeds.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.BackupProgress;
-import io.stowage.api.GroupResource;
-import io.stowage.api.ResourceIdentifier;
 import io.stowage.api.velero.v1.BackupPhase;
 import io.stowage.api.velero.v1.VeleroJson;
 import io.stowage.core.backup.BackupperOptions;
-import io.stowage.core.cluster.ApiResource;
-import io.stowage.core.cluster.Cluster;
-import io.stowage.core.cluster.ExecResult;
-import io.stowage.core.cluster.ListPage;
-import io.stowage.core.cluster.ServerVersion;
 import io.stowage.k8s.it.BackupFixture.Run;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,11 +20,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Progress reports (§6.13) and paginated lists (§5.13). */
 class ProgressAndPagingTest extends ClusterTestBase {
@@ -95,7 +86,7 @@ class ProgressAndPagingTest extends ClusterTestBase {
 
   @Test
   void aPageSizeBelowTheItemCountGivesEveryItemExactlyOnce() {
-    Recorder recorder = new Recorder();
+    RecordingCluster recorder = new RecordingCluster();
 
     Run run =
         fixture
@@ -112,12 +103,12 @@ class ProgressAndPagingTest extends ClusterTestBase {
     // 50 items in pages of 7: 8 requests, 7 of them continuing
     List<String> calls = recorder.callsFor("configmaps");
     assertThat(calls).hasSize(8).allMatch(c -> c.startsWith("limit=7 "));
-    assertThat(calls.stream().filter(c -> c.endsWith("continue=yes"))).hasSize(7);
+    assertThat(calls.stream().filter(c -> c.contains("continue=yes"))).hasSize(7);
   }
 
   @Test
   void pagingWithALabelSelector() {
-    Recorder recorder = new Recorder();
+    RecordingCluster recorder = new RecordingCluster();
 
     Run run =
         fixture
@@ -136,7 +127,7 @@ class ProgressAndPagingTest extends ClusterTestBase {
 
   @Test
   void pageSizeZeroListsEachTypeInOneRequest() {
-    Recorder recorder = new Recorder();
+    RecordingCluster recorder = new RecordingCluster();
 
     Run run =
         fixture
@@ -146,7 +137,7 @@ class ProgressAndPagingTest extends ClusterTestBase {
             .run();
 
     assertThat(run.items("configmaps")).hasSize(CONFIG_MAPS);
-    assertThat(recorder.callsFor("configmaps")).containsExactly("limit=0 continue=no");
+    assertThat(recorder.callsFor("configmaps")).containsExactly("limit=0 continue=no selector=");
   }
 
   /** A clock that moves forward by a fixed step each time the engine reads it. */
@@ -176,90 +167,6 @@ class ProgressAndPagingTest extends ClusterTestBase {
     @Override
     public Clock withZone(ZoneId zone) {
       return this;
-    }
-  }
-
-  /** Records the paged list calls the backupper makes. */
-  private static final class Recorder {
-    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-
-    List<String> callsFor(String resource) {
-      synchronized (calls) {
-        return calls.stream()
-            .filter(c -> c.startsWith(resource + " "))
-            .map(c -> c.substring(resource.length() + 1))
-            .toList();
-      }
-    }
-
-    Cluster wrap(Cluster delegate) {
-      return new Cluster() {
-        @Override
-        public ServerVersion serverVersion() {
-          return delegate.serverVersion();
-        }
-
-        @Override
-        public Discovery discover() {
-          return delegate.discover();
-        }
-
-        @Override
-        public ListPage list(
-            ApiResource type,
-            String namespace,
-            String labelSelector,
-            int limit,
-            String continueToken) {
-          calls.add(
-              type.groupResource()
-                  + " limit="
-                  + limit
-                  + " continue="
-                  + (continueToken == null || continueToken.isEmpty() ? "no" : "yes"));
-          return delegate.list(type, namespace, labelSelector, limit, continueToken);
-        }
-
-        @Override
-        public Optional<ObjectNode> get(ApiResource type, String namespace, String name) {
-          return delegate.get(type, namespace, name);
-        }
-
-        @Override
-        public ExecResult exec(
-            String namespace,
-            String pod,
-            String container,
-            List<String> command,
-            Duration timeout) {
-          return delegate.exec(namespace, pod, container, command, timeout);
-        }
-
-        @Override
-        public Optional<ObjectNode> get(ResourceIdentifier id) {
-          return delegate.get(id);
-        }
-
-        @Override
-        public List<ObjectNode> list(GroupResource resource, String namespace, String selector) {
-          return delegate.list(resource, namespace, selector);
-        }
-
-        @Override
-        public ObjectNode create(GroupResource resource, ObjectNode object) {
-          return delegate.create(resource, object);
-        }
-
-        @Override
-        public ObjectNode mergePatch(ResourceIdentifier id, ObjectNode patch) {
-          return delegate.mergePatch(id, patch);
-        }
-
-        @Override
-        public void delete(ResourceIdentifier id) {
-          delegate.delete(id);
-        }
-      };
     }
   }
 }
