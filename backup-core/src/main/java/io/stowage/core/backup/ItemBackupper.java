@@ -113,6 +113,9 @@ final class ItemBackupper {
       }
       boolean mustIncludeAdditional =
           "true".equals(item.annotations().get(MUST_INCLUDE_ANNOTATION));
+      // As in Velero, the annotation is removed once read: it speaks only for the additional
+      // items of the action that returned it, not for those of later actions.
+      removeMustInclude(item.body());
       for (ResourceIdentifier additional : result.additionalItems()) {
         if (backupAdditional(additional, mustIncludeAdditional) == ItemOutcome.FAILED) {
           // The additional item logged its error; as in Velero that one error also fails this
@@ -149,6 +152,12 @@ final class ItemBackupper {
       return ItemOutcome.SKIPPED;
     }
     return backup(type.get(), object.get(), false, mustInclude);
+  }
+
+  private static void removeMustInclude(ObjectNode body) {
+    if (body.path("metadata").path("annotations") instanceof ObjectNode map) {
+      map.remove(MUST_INCLUDE_ANNOTATION);
+    }
   }
 
   private static void removeInternalAnnotations(ObjectNode body) {

@@ -125,6 +125,32 @@ class ItemRulesTest extends ClusterTestBase {
   }
 
   @Test
+  void mustIncludeSpeaksOnlyForTheAdditionalItemsOfTheActionThatSetIt() {
+    // Velero removes the annotation as soon as it has read it, so a later action that returns
+    // the item as it got it does not make its own additional items must-include.
+    fixture.seed(namespace("a"), namespace("b"), pod("a", "p"), configMap("b", "elsewhere"));
+    TestActions.Recording marks =
+        TestActions.action(
+            "test/marks",
+            ResourceSelector.resources("pods"),
+            item ->
+                ActionResult.unchanged(
+                    TestActions.annotate(item, TestActions.MUST_INCLUDE, "true")));
+    TestActions.Recording asks =
+        TestActions.additional(
+            "test/asks", ResourceSelector.resources("pods"), id("configmaps", "b", "elsewhere"));
+
+    Run run =
+        fixture
+            .runner()
+            .spec(spec -> spec.setIncludedNamespaces(List.of("a")))
+            .actions(marks, asks)
+            .run();
+
+    assertThat(run.items()).contains(POD).doesNotContain(Paths.cm("b", "elsewhere"));
+  }
+
+  @Test
   void itemsBeingDeletedAreSkipped() {
     fixture.seed(namespace("a"), configMap("a", "alive"), beingDeleted(configMap("a", "dying")));
 
