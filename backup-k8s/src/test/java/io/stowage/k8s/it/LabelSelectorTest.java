@@ -14,6 +14,7 @@ import io.stowage.api.velero.v1.LabelSelector;
 import io.stowage.api.velero.v1.LabelSelectorRequirement;
 import io.stowage.k8s.it.BackupFixture.Run;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class LabelSelectorTest extends ClusterTestBase {
 
   static LabelSelector matchLabels(String... keyValues) {
     LabelSelector selector = new LabelSelector();
-    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    Map<String, String> labels = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       labels.put(keyValues[i], keyValues[i + 1]);
     }

@@ -13,13 +13,15 @@ import io.stowage.k8s.it.BackupFixture.Run;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -185,25 +187,22 @@ class PersistenceTest extends ClusterTestBase {
     assertThat(fixture.allKeys()).isEmpty();
   }
 
-  private static Map<String, byte[]> snapshot(Run run) {
+  private static Map<String, byte[]> snapshot(Run run) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     for (String key : run.storeKeys()) {
       try (InputStream in = fixture.store().objects().getObject(BackupFixture.BUCKET, key)) {
         files.put(key, in.readAllBytes());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
       }
     }
     return files;
   }
 
   private static List<String> tarEntryNames(byte[] tarGz) throws IOException {
-    List<String> names = new java.util.ArrayList<>();
-    try (var tar =
-        new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
-            new GZIPInputStream(new ByteArrayInputStream(tarGz)))) {
-      for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-        names.add(new String(e.getName().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+    List<String> names = new ArrayList<>();
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(tarGz)))) {
+      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        names.add(e.getName());
       }
     }
     return names;

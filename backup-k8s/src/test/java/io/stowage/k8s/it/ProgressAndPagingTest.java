@@ -6,6 +6,7 @@ import static io.stowage.k8s.it.Seeds.labelled;
 import static io.stowage.k8s.it.Seeds.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.stowage.api.BackupProgress;
 import io.stowage.api.velero.v1.BackupPhase;
 import io.stowage.api.velero.v1.VeleroJson;
@@ -30,7 +31,7 @@ class ProgressAndPagingTest extends ClusterTestBase {
 
   @BeforeEach
   void seed() {
-    List<io.fabric8.kubernetes.api.model.HasMetadata> objects = new ArrayList<>();
+    List<HasMetadata> objects = new ArrayList<>();
     objects.add(namespace("a"));
     for (int i = 0; i < CONFIG_MAPS; i++) {
       String name = String.format("cm-%02d", i);

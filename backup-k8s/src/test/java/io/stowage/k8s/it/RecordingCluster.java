@@ -6,6 +6,7 @@ import io.stowage.core.cluster.ApiResource;
 import io.stowage.core.cluster.Cluster;
 import io.stowage.core.cluster.ExecResult;
 import io.stowage.core.cluster.ListPage;
+import io.stowage.core.cluster.ServerVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +34,7 @@ final class RecordingCluster {
   Cluster wrap(Cluster delegate) {
     return new Cluster() {
       @Override
-      public io.stowage.core.cluster.ServerVersion serverVersion() {
+      public ServerVersion serverVersion() {
         return delegate.serverVersion();
       }
 

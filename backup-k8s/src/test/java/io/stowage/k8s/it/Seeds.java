@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -158,7 +159,7 @@ final class Seeds {
         .withScope(namespaced ? "Namespaced" : "Cluster")
         .withNewNames()
         .withPlural(plural)
-        .withSingular(kind.toLowerCase(java.util.Locale.ROOT))
+        .withSingular(kind.toLowerCase(Locale.ROOT))
         .withKind(kind)
         .withListKind(kind + "List")
         .endNames()

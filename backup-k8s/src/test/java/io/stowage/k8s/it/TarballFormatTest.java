@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.stowage.api.velero.v1.BackupPhase;
 import io.stowage.k8s.it.BackupFixture.Entry;
 import io.stowage.k8s.it.BackupFixture.Run;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,11 +114,10 @@ class TarballFormatTest extends ClusterTestBase {
     assertThat(labelled.path("metadata").has("uid")).isTrue();
     assertThat(labelled.path("metadata").has("resourceVersion")).isTrue();
     assertThat(labelled.path("metadata").has("creationTimestamp")).isTrue();
-    assertThat(run.entry(Paths.cm("shop", "markup")).content())
-        .isEqualTo(
+    assertThat(
             run.entry("resources/configmaps/v1-preferredversion/namespaces/shop/markup.json")
-                .text()
-                .getBytes(StandardCharsets.UTF_8));
+                .content())
+        .isEqualTo(run.entry(Paths.cm("shop", "markup")).content());
   }
 
   private static void assertKeysSorted(JsonNode node) {
