@@ -19,6 +19,7 @@ import io.stowage.core.filter.NamespaceTracker;
 import io.stowage.core.filter.OrderedResources;
 import io.stowage.core.filter.ResourceFilter;
 import io.stowage.core.filter.ResourceResolver;
+import io.stowage.core.filter.Selector;
 import io.stowage.core.prepare.SpecFilters;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -97,11 +98,6 @@ final class BackupRun {
             spec.getIncludedNamespaces(), spec.getExcludedNamespaces(), namespaceNames(resolver));
     log.info("Including namespaces: " + namespaces.includesString());
     log.info("Excluding namespaces: " + namespaces.excludesString());
-    for (String missing : namespaces.missingIncludedNamespaces()) {
-      log.error(
-          "fail to get the namespace " + missing + " specified in backup.Spec.IncludedNamespaces",
-          null);
-    }
     ResourceFilter resources =
         ResourceFilter.create(SpecFilters.resourceFilterSpec(spec), namespaces, resolver);
     resources.describe().forEach(log::info);
@@ -128,6 +124,7 @@ final class BackupRun {
         LabelSelectors.listSelectors(
             SpecFilters.labelSelector(spec), SpecFilters.orLabelSelectors(spec));
     OrderedResources ordered = OrderedResources.of(spec.getOrderedResources());
+    List<Selector> orderedSelectors = listSelectors(spec);
     ApiResource namespaceType = null;
     for (CollectionPlan.Step step : CollectionPlan.plan(scope.resolver(), scope.resources())) {
       ApiResource type = step.type();
@@ -136,10 +133,11 @@ final class BackupRun {
         continue;
       }
       if (!step.listed()) {
+        log.info(step.skipReason() + ": " + type.groupResource());
         continue;
       }
       log.info("Listing items of " + type.groupResource());
-      backUpOrdered(scope, items, type, ordered, tracker);
+      backUpOrdered(scope, items, type, ordered, tracker, orderedSelectors);
       List<String> namespacesToList =
           type.namespaced() ? scope.namespaces().namespacesToList() : List.of("");
       for (String namespace : namespacesToList) {
@@ -149,6 +147,13 @@ final class BackupRun {
       }
     }
     if (namespaceType != null && scope.resources().listType(namespaceType)) {
+      // Velero checks the included namespaces while collecting the `namespaces` type, so a backup
+      // that does not collect Namespace objects never reports a missing one.
+      for (String missing : scope.namespaces().missingIncludedNamespaces()) {
+        log.error(
+            "fail to get the namespace " + missing + " specified in backup.Spec.IncludedNamespaces",
+            null);
+      }
       backUpNamespaces(scope, items, tracker, namespaceType);
     }
     backUpCustomResourceDefinitions(scope, items);
@@ -167,11 +172,14 @@ final class BackupRun {
       ListPage page = cluster.list(type, namespace, selector, options.pageSize(), token);
       for (ObjectNode object : page.items()) {
         String itemNamespace = object.path("metadata").path("namespace").asString("");
-        if (type.namespaced() && !scope.namespaces().shouldInclude(itemNamespace)) {
-          continue;
-        }
         if (type.namespaced()) {
+          // Velero tracks the namespace of every listed item, excluded namespaces included: a
+          // cluster-wide list then keeps the Namespace object of an excluded namespace that holds
+          // items (Velero issue #9180, facts §5.10).
           tracker.trackCollectedItem(itemNamespace);
+          if (!scope.namespaces().shouldInclude(itemNamespace)) {
+            continue;
+          }
         }
         collected.incrementAndGet();
         items.backup(type, object, true, false);
@@ -181,35 +189,70 @@ final class BackupRun {
     } while (!token.isEmpty());
   }
 
-  /** Items named in {@code orderedResources} for this type go first, in the given order. */
+  /**
+   * Items named in {@code orderedResources} for this type go first, in the given order. Velero
+   * reorders the items it listed, so a name counts as found only when the listing would have
+   * returned it: in a namespace that is listed and matching a list selector. Any other name gets
+   * the warning {@code Cannot find resource '<x>'.} and is not backed up here.
+   */
   private void backUpOrdered(
       BackupScope scope,
       ItemBackupper items,
       ApiResource type,
       OrderedResources ordered,
-      NamespaceTracker tracker) {
+      NamespaceTracker tracker,
+      List<Selector> listSelectors) {
     for (String key : ordered.orderFor(type.resource())) {
       String namespace = "";
       String name = key;
       int slash = key.indexOf('/');
-      if (type.namespaced() && slash >= 0) {
+      if (type.namespaced()) {
+        if (slash < 0) {
+          log.warn(OrderedResources.missingWarning(key));
+          continue;
+        }
         namespace = key.substring(0, slash);
         name = key.substring(slash + 1);
-      }
-      if (type.namespaced() && !scope.namespaces().shouldInclude(namespace)) {
-        continue;
+        if (!scope.namespaces().includesAll()
+            && !scope.namespaces().namespacesToList().contains(namespace)) {
+          log.warn(OrderedResources.missingWarning(key)); // its namespace is not listed
+          continue;
+        }
       }
       Optional<ObjectNode> object = cluster.get(type, namespace, name);
-      if (object.isEmpty()) {
+      if (object.isEmpty() || !matchesAny(listSelectors, object.get())) {
         log.warn(OrderedResources.missingWarning(key));
         continue;
       }
       if (type.namespaced()) {
         tracker.trackCollectedItem(namespace);
+        if (!scope.namespaces().shouldInclude(namespace)) {
+          continue; // listed cluster-wide, then dropped with its excluded namespace
+        }
       }
       collected.incrementAndGet();
       items.backup(type, object.get(), true, false);
     }
+  }
+
+  /** The spec's selectors as the list calls use them: the or-list, else the single one. */
+  private static List<Selector> listSelectors(BackupSpec spec) {
+    List<Selector> selectors = new ArrayList<>();
+    List<io.stowage.core.filter.LabelSelector> ors = SpecFilters.orLabelSelectors(spec);
+    if (!ors.isEmpty()) {
+      ors.forEach(s -> selectors.add(LabelSelectors.toSelector(s)));
+    } else if (SpecFilters.labelSelector(spec) != null) {
+      selectors.add(LabelSelectors.toSelector(SpecFilters.labelSelector(spec)));
+    }
+    return selectors;
+  }
+
+  private static boolean matchesAny(List<Selector> selectors, ObjectNode object) {
+    if (selectors.isEmpty()) {
+      return true;
+    }
+    Map<String, String> itemLabels = labels(object.path("metadata").path("labels"));
+    return selectors.stream().anyMatch(s -> s.matches(itemLabels));
   }
 
   private void backUpNamespaces(
@@ -246,7 +289,8 @@ final class BackupRun {
             ResourceIdentifier.clusterScoped(
                 ResourceFilter.CUSTOM_RESOURCE_DEFINITIONS, groupResource.toString());
         log.info(id, "Backing up CRD of custom resources " + groupResource);
-        items.backup(crdType.get(), crd.get(), false, true);
+        // Through the normal item path with its inclusion checks, as Velero's backupCRD does.
+        items.backup(crdType.get(), crd.get(), false, false);
       }
     }
   }

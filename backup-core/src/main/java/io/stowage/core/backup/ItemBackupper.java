@@ -113,10 +113,18 @@ final class ItemBackupper {
       }
       boolean mustIncludeAdditional =
           "true".equals(item.annotations().get(MUST_INCLUDE_ANNOTATION));
+      // As in Velero, the annotation is removed once read: it speaks only for the additional
+      // items of the action that returned it, not for those of later actions.
+      removeMustInclude(item.body());
       for (ResourceIdentifier additional : result.additionalItems()) {
         if (backupAdditional(additional, mustIncludeAdditional) == ItemOutcome.FAILED) {
-          scope.log().error(id, "error backing up additional item " + additional, null);
-          failed = true;
+          // The additional item logged its error; as in Velero that one error also fails this
+          // item, and nothing more is done for it (no further additional items or actions).
+          scope
+              .log()
+              .info(
+                  id, "Not backing up item because its additional item " + additional + " failed");
+          return ItemOutcome.FAILED;
         }
       }
     }
@@ -132,8 +140,11 @@ final class ItemBackupper {
   ItemOutcome backupAdditional(ResourceIdentifier id, boolean mustInclude) {
     Optional<ApiResource> type = scope.resolver().byGroupResource(id.groupResource());
     if (type.isEmpty()) {
-      scope.log().warn(id, "Additional item's type is not served by the cluster, can't back it up");
-      return ItemOutcome.SKIPPED;
+      // Velero cannot resolve the type through discovery and fails the item that asked for it.
+      scope
+          .log()
+          .error(id, "Additional item's type is not served by the cluster, can't back it up", null);
+      return ItemOutcome.FAILED;
     }
     Optional<ObjectNode> object = scope.cluster().get(type.get(), id.namespace(), id.name());
     if (object.isEmpty()) {
@@ -141,6 +152,12 @@ final class ItemBackupper {
       return ItemOutcome.SKIPPED;
     }
     return backup(type.get(), object.get(), false, mustInclude);
+  }
+
+  private static void removeMustInclude(ObjectNode body) {
+    if (body.path("metadata").path("annotations") instanceof ObjectNode map) {
+      map.remove(MUST_INCLUDE_ANNOTATION);
+    }
   }
 
   private static void removeInternalAnnotations(ObjectNode body) {

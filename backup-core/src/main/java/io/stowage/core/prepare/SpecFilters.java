@@ -62,8 +62,10 @@ public final class SpecFilters implements FilterValidation {
     List<String> errors = new ArrayList<>(resourceFilterSpec(spec).validate());
     errors.addAll(
         NamespaceFilter.validate(spec.getIncludedNamespaces(), spec.getExcludedNamespaces()));
-    LabelSelectors.validateExclusive(labelSelector(spec), orLabelSelectors(spec))
-        .ifPresent(errors::add);
+    // The model cannot tell an absent orLabelSelectors from an empty one (the field defaults to an
+    // empty list and serialises without it), so an empty list is absent here.
+    List<LabelSelector> ors = spec.getOrLabelSelectors().isEmpty() ? null : orLabelSelectors(spec);
+    LabelSelectors.validateExclusive(labelSelector(spec), ors).ifPresent(errors::add);
     return errors;
   }
 

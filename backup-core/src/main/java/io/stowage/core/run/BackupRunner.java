@@ -110,6 +110,8 @@ public final class BackupRunner {
           backup.getStatus(),
           "error checking if backup already exists in object storage: " + e.getMessage());
     }
+    // Velero sets the completion time of a backup it refuses here (runBackup).
+    backup.getStatus().setCompletionTimestamp(clock.instant());
     log.error(backup.getStatus().getFailureReason(), null);
     return true;
   }
@@ -171,7 +173,7 @@ public final class BackupRunner {
     files.put(BackupFile.CONTENTS, () -> Files.newInputStream(tarball));
     files.put(BackupFile.LOG, () -> Files.newInputStream(logFile));
     files.put(BackupFile.RESOURCE_LIST, bytes(SideFiles.resourceList(result)));
-    files.put(BackupFile.RESULTS, bytes(SideFiles.gzipJson(log.results().toJson())));
+    files.put(BackupFile.RESULTS, bytes(SideFiles.results(log.results().toJson())));
     files.put(BackupFile.VOLUME_SNAPSHOTS, bytes(SideFiles.volumeSnapshots(result)));
     files.put(BackupFile.POD_VOLUME_BACKUPS, bytes(SideFiles.nullList()));
     files.put(BackupFile.ITEM_OPERATIONS, bytes(SideFiles.emptyList()));

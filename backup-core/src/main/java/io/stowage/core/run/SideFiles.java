@@ -31,6 +31,21 @@ final class SideFiles {
     return gzipJson(json);
   }
 
+  /**
+   * {@code -results.gz}: Velero encodes a {@code map[string]Result} with both keys, {@code errors}
+   * and {@code warnings}, always present (only the fields inside a Result are omitempty).
+   */
+  static byte[] results(ObjectNode results) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode(); // Go sorts map keys
+    json.set("errors", orEmpty(results.get("errors")));
+    json.set("warnings", orEmpty(results.get("warnings")));
+    return gzipJson(json);
+  }
+
+  private static JsonNode orEmpty(JsonNode node) {
+    return node == null || node.isNull() ? JsonNodeFactory.instance.objectNode() : node;
+  }
+
   static byte[] volumeSnapshots(BackupResult result) {
     if (result == null || result.volumeSnapshots().isEmpty()) {
       return gzipJson(JsonNodeFactory.instance.nullNode());
