@@ -2,6 +2,7 @@ package io.stowage.store.s3;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
@@ -193,96 +194,55 @@ final class ObjectRequests {
   }
 
   /** The checksum of the configured algorithm a PutObject response carries, if any. */
-  Optional<String> returned(PutObjectResponse response) {
+  Optional<String> returned(PutObjectResponse r) {
     return checksum.map(
-        c -> {
-          switch (c) {
-            case CRC32:
-              return response.checksumCRC32();
-            case CRC32C:
-              return response.checksumCRC32C();
-            case SHA1:
-              return response.checksumSHA1();
-            case SHA256:
-              return response.checksumSHA256();
-            default:
-              throw new AssertionError(c);
-          }
-        });
+        c -> pick(c, r::checksumCRC32, r::checksumCRC32C, r::checksumSHA1, r::checksumSHA256));
   }
 
-  Optional<String> returned(UploadPartResponse response) {
+  Optional<String> returned(UploadPartResponse r) {
     return checksum.map(
-        c -> {
-          switch (c) {
-            case CRC32:
-              return response.checksumCRC32();
-            case CRC32C:
-              return response.checksumCRC32C();
-            case SHA1:
-              return response.checksumSHA1();
-            case SHA256:
-              return response.checksumSHA256();
-            default:
-              throw new AssertionError(c);
-          }
-        });
+        c -> pick(c, r::checksumCRC32, r::checksumCRC32C, r::checksumSHA1, r::checksumSHA256));
   }
 
-  Optional<String> returned(CompleteMultipartUploadResponse response) {
+  Optional<String> returned(CompleteMultipartUploadResponse r) {
     return checksum.map(
-        c -> {
-          switch (c) {
-            case CRC32:
-              return response.checksumCRC32();
-            case CRC32C:
-              return response.checksumCRC32C();
-            case SHA1:
-              return response.checksumSHA1();
-            case SHA256:
-              return response.checksumSHA256();
-            default:
-              throw new AssertionError(c);
-          }
-        });
+        c -> pick(c, r::checksumCRC32, r::checksumCRC32C, r::checksumSHA1, r::checksumSHA256));
   }
 
   private void setChecksum(PutObjectRequest.Builder b, String value) {
-    switch (checksum.orElseThrow()) {
-      case CRC32:
-        b.checksumCRC32(value);
-        break;
-      case CRC32C:
-        b.checksumCRC32C(value);
-        break;
-      case SHA1:
-        b.checksumSHA1(value);
-        break;
-      case SHA256:
-        b.checksumSHA256(value);
-        break;
-      default:
-        throw new AssertionError(checksum);
-    }
+    pick(
+        checksum.orElseThrow(),
+        () -> b.checksumCRC32(value),
+        () -> b.checksumCRC32C(value),
+        () -> b.checksumSHA1(value),
+        () -> b.checksumSHA256(value));
   }
 
   private void setChecksum(UploadPartRequest.Builder b, String value) {
-    switch (checksum.orElseThrow()) {
-      case CRC32:
-        b.checksumCRC32(value);
-        break;
-      case CRC32C:
-        b.checksumCRC32C(value);
-        break;
-      case SHA1:
-        b.checksumSHA1(value);
-        break;
-      case SHA256:
-        b.checksumSHA256(value);
-        break;
-      default:
-        throw new AssertionError(checksum);
-    }
+    pick(
+        checksum.orElseThrow(),
+        () -> b.checksumCRC32(value),
+        () -> b.checksumCRC32C(value),
+        () -> b.checksumSHA1(value),
+        () -> b.checksumSHA256(value));
+  }
+
+  /**
+   * The one of four per-algorithm SDK accessors that matches {@code algorithm}: the SDK's request
+   * and response types have a separate method per checksum algorithm and no common interface.
+   */
+  private static <T> T pick(
+      UploadChecksum algorithm,
+      Supplier<T> crc32,
+      Supplier<T> crc32c,
+      Supplier<T> sha1,
+      Supplier<T> sha256) {
+    return switch (algorithm) {
+      case CRC32 -> crc32.get();
+      case CRC32C -> crc32c.get();
+      case SHA1 -> sha1.get();
+      case SHA256 -> sha256.get();
+    };
   }
 
   static String contentType() {
