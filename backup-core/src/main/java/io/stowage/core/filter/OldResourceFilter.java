@@ -20,17 +20,14 @@ import java.util.Optional;
  *   <tr><td>true</td><td>if included</td><td>if included</td></tr>
  * </table>
  */
-final class OldResourceFilter implements ResourceFilter {
+final class OldResourceFilter extends TypeFilter {
   private final Boolean includeClusterResources;
-  private final NamespaceFilter namespaces;
-  private final ResourceResolver resolver;
   private final IncludesExcludes resources;
 
   OldResourceFilter(
       ResourceFilterSpec spec, NamespaceFilter namespaces, ResourceResolver resolver) {
+    super(namespaces, resolver);
     this.includeClusterResources = spec.includeClusterResources();
-    this.namespaces = namespaces;
-    this.resolver = resolver;
     List<String> excludes =
         AutomaticExcludes.withoutAutomatic(spec.excludedResources(), AutomaticExcludes.ALL);
     this.resources =
@@ -45,18 +42,7 @@ final class OldResourceFilter implements ResourceFilter {
   }
 
   @Override
-  public boolean listType(ApiResource type) {
-    return shouldInclude(type.groupResource().toString(), type);
-  }
-
-  @Override
-  public boolean includesType(GroupResource type) {
-    String name = type.toString();
-    Optional<ApiResource> resolved = resolver.resolve(name);
-    return resolved.isPresent() && shouldInclude(name, resolved.get());
-  }
-
-  private boolean shouldInclude(String name, ApiResource type) {
+  boolean shouldInclude(String name, ApiResource type) {
     if (AutomaticExcludes.isAutomaticallyExcluded(type.groupResource())) {
       return false;
     }
@@ -89,14 +75,6 @@ final class OldResourceFilter implements ResourceFilter {
       return includeClusterResources == null && !resources.shouldInclude(name);
     }
     return false;
-  }
-
-  @Override
-  public boolean includesItem(GroupResource type, String namespace) {
-    if (namespace != null && !namespace.isEmpty()) {
-      return namespaces.shouldInclude(namespace) && includesType(type);
-    }
-    return type.equals(NAMESPACES) || !excludesClusterItem(type);
   }
 
   @Override

@@ -23,16 +23,13 @@ import java.util.Optional;
  * <p>The automatic CSI excludes are not part of the lists, so they never turn off the full backup
  * (Stowage decision, velero-facts §5.5).
  */
-final class ScopedResourceFilter implements ResourceFilter {
-  private final NamespaceFilter namespaces;
-  private final ResourceResolver resolver;
+final class ScopedResourceFilter extends TypeFilter {
   private final IncludesExcludes namespaced;
   private final IncludesExcludes cluster;
 
   ScopedResourceFilter(
       ResourceFilterSpec spec, NamespaceFilter namespaces, ResourceResolver resolver) {
-    this.namespaces = namespaces;
-    this.resolver = resolver;
+    super(namespaces, resolver);
     this.namespaced =
         IncludesExcludes.of(
             resolver.canonicalScoped(spec.includedNamespaceScopedResources(), true),
@@ -55,18 +52,7 @@ final class ScopedResourceFilter implements ResourceFilter {
   }
 
   @Override
-  public boolean listType(ApiResource type) {
-    return shouldInclude(type.groupResource().toString(), type);
-  }
-
-  @Override
-  public boolean includesType(GroupResource type) {
-    String name = type.toString();
-    Optional<ApiResource> resolved = resolver.resolve(name);
-    return resolved.isPresent() && shouldInclude(name, resolved.get());
-  }
-
-  private boolean shouldInclude(String name, ApiResource type) {
+  boolean shouldInclude(String name, ApiResource type) {
     if (AutomaticExcludes.isAutomaticallyExcluded(type.groupResource())) {
       return false;
     }
@@ -110,14 +96,6 @@ final class ScopedResourceFilter implements ResourceFilter {
     return resolved.get().namespaced()
         ? namespaced.excludesMatch(name)
         : cluster.excludesMatch(name);
-  }
-
-  @Override
-  public boolean includesItem(GroupResource type, String namespace) {
-    if (namespace != null && !namespace.isEmpty()) {
-      return namespaces.shouldInclude(namespace) && includesType(type);
-    }
-    return type.equals(NAMESPACES) || !excludesClusterItem(type);
   }
 
   @Override
