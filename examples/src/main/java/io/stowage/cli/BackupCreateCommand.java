@@ -104,7 +104,8 @@ final class BackupCreateCommand implements Callable<Integer> {
     try (KubernetesClient client = KubernetesClients.create(kubeconfig)) {
       Fabric8Cluster cluster = new Fabric8Cluster(client);
       BackupService service = BackupEngine.service(cluster, pageSize, Clock.systemUTC());
-      Preparation preparation = service.prepare(backup, locations(cluster, backup));
+      Preparation preparation =
+          service.prepare(backup, locations(cluster, backup.getMetadata().getNamespace(), store));
       if (!preparation.valid()) {
         preparation.validationErrors().forEach(m -> err.println("Validation error: " + m));
         return finish(out, preparation.backup());
@@ -140,12 +141,13 @@ final class BackupCreateCommand implements Callable<Integer> {
   }
 
   /**
-   * Velero's locations in the Backup's namespace; with {@code --store}, that store stands for the
+   * Velero's locations in {@code veleroNamespace}; with a {@code store}, that store stands for the
    * location named {@code default} (and is the one marked default), other names still come from the
    * cluster. Nothing is read from the cluster unless preparation asks.
+   *
+   * @param store the {@code --store} URI, or null to take every location from the cluster
    */
-  private LocationCatalog locations(Fabric8Cluster cluster, Backup backup) {
-    String veleroNamespace = backup.getMetadata().getNamespace();
+  static LocationCatalog locations(Fabric8Cluster cluster, String veleroNamespace, StoreUri store) {
     LocationCatalog clusterLocations = new ClusterLocationCatalog(cluster, veleroNamespace);
     if (store == null) {
       return clusterLocations;
@@ -155,7 +157,8 @@ final class BackupCreateCommand implements Callable<Integer> {
     return new FixedLocationCatalog(List.of(location), clusterLocations);
   }
 
-  private static ProgressListener progress(PrintWriter out, Backup backup) {
+  /** The progress lines of a running backup: {@code Backup <name>: <done>/<total> items}. */
+  static ProgressListener progress(PrintWriter out, Backup backup) {
     String prefix = "Backup " + backup.getMetadata().getName() + ": ";
     return p -> {
       out.println(prefix + p.itemsBackedUp() + "/" + p.totalItems() + " items");
