@@ -29,7 +29,12 @@ import picocli.CommandLine.TypeConversionException;
     description = "Velero-compatible Kubernetes backups from the JVM.",
     mixinStandardHelpOptions = true,
     versionProvider = StowageVersion.class,
-    subcommands = {BackupCommand.class, StoreCommand.class, VersionCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      BackupCommand.class,
+      StoreCommand.class,
+      VersionCommand.class
+    })
 public final class StowageCli implements Callable<Integer> {
   @Spec CommandSpec spec;
 
