@@ -84,8 +84,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--store",
       paramLabel = "<uri>",
-      description =
-          "Store the backup elsewhere: file://<directory> or s3://<bucket>[/<prefix>]?region=...")
+      description = {
+        "Store the backup elsewhere: file://<directory>",
+        "or s3://<bucket>[/<prefix>]?region=... (as backup create)."
+      })
   StoreUri store;
 
   @Option(
