@@ -101,7 +101,6 @@ final class DemoCommand implements Callable<Integer> {
     Path directory = dir.toAbsolutePath().normalize();
     StoreUri target = store != null ? store : StoreUri.parse("file://" + directory);
     Instant now = Instant.now();
-    Backup backup = demoBackup(now);
 
     long started = System.nanoTime();
     out.println("Starting the demo cluster: an embedded Kubernetes API server in this JVM...");
@@ -122,6 +121,7 @@ final class DemoCommand implements Callable<Integer> {
               + String.join(", ", namespaces(objects)));
       wrap(DemoCluster.census(objects), "  ", out);
       out.println();
+      Backup backup = demoBackup(Instant.now());
       out.println(
           "Backing up the whole cluster (no filters) as velero.io/v1 Backup "
               + backup.getMetadata().getNamespace()
