@@ -6,6 +6,7 @@ import io.stowage.api.velero.v1.Backup;
 import io.stowage.api.velero.v1.BackupStatus;
 import io.stowage.api.velero.v1.BackupStorageLocation;
 import io.stowage.core.backup.BackupperOptions;
+import io.stowage.core.cluster.Cluster;
 import io.stowage.core.plugin.PluginRegistry;
 import io.stowage.core.prepare.ClusterLocationCatalog;
 import io.stowage.core.prepare.FixedLocationCatalog;
@@ -106,14 +107,9 @@ final class BackupCreateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (KubernetesClient client = KubernetesClients.create(kubeconfig)) {
       Fabric8Cluster cluster = new Fabric8Cluster(client);
-      BackupService service =
-          BackupServices.standard(
-              cluster,
-              PluginRegistry.load(),
-              PreparationDefaults.VELERO,
-              BackupperOptions.DEFAULTS.withPageSize(pageSize),
-              null);
-      Preparation preparation = service.prepare(backup, locations(cluster, backup));
+      BackupService service = service(cluster, pageSize);
+      Preparation preparation =
+          service.prepare(backup, locations(cluster, backup.getMetadata().getNamespace(), store));
       if (!preparation.valid()) {
         preparation.validationErrors().forEach(m -> err.println("Validation error: " + m));
         return finish(out, preparation.backup());
@@ -149,12 +145,13 @@ final class BackupCreateCommand implements Callable<Integer> {
   }
 
   /**
-   * Velero's locations in the Backup's namespace; with {@code --store}, that store stands for the
+   * Velero's locations in {@code veleroNamespace}; with a {@code store}, that store stands for the
    * location named {@code default} (and is the one marked default), other names still come from the
    * cluster. Nothing is read from the cluster unless preparation asks.
+   *
+   * @param store the {@code --store} URI, or null to take every location from the cluster
    */
-  private LocationCatalog locations(Fabric8Cluster cluster, Backup backup) {
-    String veleroNamespace = backup.getMetadata().getNamespace();
+  static LocationCatalog locations(Fabric8Cluster cluster, String veleroNamespace, StoreUri store) {
     LocationCatalog clusterLocations = new ClusterLocationCatalog(cluster, veleroNamespace);
     if (store == null) {
       return clusterLocations;
@@ -164,7 +161,8 @@ final class BackupCreateCommand implements Callable<Integer> {
     return new FixedLocationCatalog(List.of(location), clusterLocations);
   }
 
-  private static ProgressListener progress(PrintWriter out, Backup backup) {
+  /** The progress lines of a running backup: {@code Backup <name>: <done>/<total> items}. */
+  static ProgressListener progress(PrintWriter out, Backup backup) {
     String prefix = "Backup " + backup.getMetadata().getName() + ": ";
     return p -> {
       out.println(prefix + p.itemsBackedUp() + "/" + p.totalItems() + " items");
@@ -205,5 +203,15 @@ final class BackupCreateCommand implements Callable<Integer> {
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
+  }
+
+  /** The standard backup path for a cluster, with lists paged by {@code pageSize}. */
+  static BackupService service(Cluster cluster, int pageSize) {
+    return BackupServices.standard(
+        cluster,
+        PluginRegistry.load(),
+        PreparationDefaults.VELERO,
+        BackupperOptions.DEFAULTS.withPageSize(pageSize),
+        null);
   }
 }

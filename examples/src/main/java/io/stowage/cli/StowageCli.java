@@ -30,6 +30,7 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     versionProvider = StowageVersion.class,
     subcommands = {
+      DemoCommand.class,
       BackupCommand.class,
       ServerCommand.class,
       StoreCommand.class,
