@@ -146,7 +146,7 @@ final class BackupFixture implements AutoCloseable {
     private ProgressListener listener = ProgressListener.NONE;
     private LocationCatalog locations = new FixedLocationCatalog(List.of(defaultLocation()), null);
     private UnaryOperator<Cluster> clusterDecorator = UnaryOperator.identity();
-    private boolean standardActions;
+    private boolean standardActions = true;
 
     Runner name(String value) {
       this.name = value;
@@ -164,11 +164,12 @@ final class BackupFixture implements AutoCloseable {
     }
 
     /**
-     * Runs the item actions registered on the class path (the built-in {@code velero.io/*} ones
-     * among them) before the test actions, as {@code BackupServices} wires them.
+     * Whether the item actions registered on the class path (the built-in {@code velero.io/*} ones
+     * among them) run before the test actions, as {@code BackupServices} wires them. On by default,
+     * so every test sees what a real backup does.
      */
-    Runner standardActions() {
-      this.standardActions = true;
+    Runner standardActions(boolean on) {
+      this.standardActions = on;
       return this;
     }
 

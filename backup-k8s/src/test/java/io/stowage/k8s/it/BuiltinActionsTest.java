@@ -63,7 +63,7 @@ class BuiltinActionsTest extends ClusterTestBase {
   private static Run backUpNamespaceA() {
     return fixture
         .runner()
-        .standardActions()
+        .standardActions(true)
         .spec(spec -> spec.setIncludedNamespaces(List.of("a")))
         .run();
   }
