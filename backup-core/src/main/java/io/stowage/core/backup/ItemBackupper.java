@@ -82,7 +82,9 @@ final class ItemBackupper {
     Optional<String> preHookError = scope.hooks().run(HookPhase.PRE, groupResource, object);
     if (preHookError.isPresent()) {
       scope.log().error(id, "Error running pre hooks for pod: " + preHookError.get(), null);
-      return ItemOutcome.FAILED;
+      // Velero flags such a pod as backed up and moves on: the error is logged, but an item that
+      // asked for the pod as an additional item does not fail because of it.
+      return ItemOutcome.SKIPPED;
     }
     ItemOutcome outcome = backupAfterPreHooks(type, object, id, typeKey);
     // Post hooks run once the pod's files are written (Velero: after its item block), also when

@@ -189,4 +189,29 @@ class HooksTest extends ClusterTestBase {
     assertThat(run.items()).doesNotContain(Paths.ns("pods", "a", "p"));
     assertThat(run.resourceList().get("v1/Pod")).containsExactly("a/p");
   }
+
+  @Test
+  void aPodWhosePreHookFailedDoesNotFailTheItemThatAskedForIt() {
+    recordExecs(1);
+    fixture.seed(
+        namespace("a"),
+        Seeds.configMap("a", "cm"),
+        pod("p", PRE + "command", "freeze", PRE + "on-error", "Fail"));
+
+    Run run =
+        fixture
+            .runner()
+            .actions(
+                TestActions.additional(
+                    "test/wants-pod",
+                    ResourceSelector.resources("configmaps"),
+                    TestActions.id("pods", "a", "p")))
+            .run();
+
+    assertThat(run.phase()).isEqualTo(BackupPhase.PARTIALLY_FAILED);
+    assertThat(run.items())
+        .contains(Paths.cm("a", "cm"))
+        .doesNotContain(Paths.ns("pods", "a", "p"));
+    assertThat(events).containsExactly("exec p app freeze");
+  }
 }
