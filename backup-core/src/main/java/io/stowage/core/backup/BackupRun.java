@@ -20,6 +20,8 @@ import io.stowage.core.filter.OrderedResources;
 import io.stowage.core.filter.ResourceFilter;
 import io.stowage.core.filter.ResourceResolver;
 import io.stowage.core.filter.Selector;
+import io.stowage.core.hooks.PodHooks;
+import io.stowage.core.hooks.ResourceHook;
 import io.stowage.core.prepare.SpecFilters;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -70,10 +72,11 @@ final class BackupRun {
         new ProgressReporter(listener, log, options.clock(), options.progressInterval());
     String failure = null;
     ItemBackupper items = null;
+    BackupScope scope = null;
     try (TarballWriter tarball = TarballWriter.open(out, false)) {
       tarball.writeVersion();
       try {
-        BackupScope scope = scope(tarball);
+        scope = scope(tarball);
         items = new ItemBackupper(scope, backedUp);
         collect(scope, items, progress);
       } catch (RuntimeException e) {
@@ -84,8 +87,18 @@ final class BackupRun {
     int total = collected.get() + (items == null ? 0 : items.discovered());
     progress.maybeReport(Math.max(total, backedUp.size()), backedUp.size());
     progress.finish(backedUp.size(), backedUp.size());
+    int hooksAttempted = scope == null ? 0 : scope.hooks().attempted();
+    int hooksFailed = scope == null ? 0 : scope.hooks().failed();
     return new BackupResult(
-        backedUp.size(), backedUp.size(), backedUp.resourceList(), List.of(), 0, 0, 0, 0, failure);
+        backedUp.size(),
+        backedUp.size(),
+        backedUp.resourceList(),
+        List.of(),
+        hooksAttempted,
+        hooksFailed,
+        0,
+        0,
+        failure);
   }
 
   private BackupScope scope(TarballWriter tarball) {
@@ -109,8 +122,10 @@ final class BackupRun {
               action.action(),
               ActionSelector.resolve(action.action().appliesTo(), resolver)));
     }
+    PodHooks hooks =
+        new PodHooks(cluster::exec, ResourceHook.resolve(spec.getHooks(), resolver), log);
     return new BackupScope(
-        request.backup(), cluster, resolver, namespaces, resources, resolved, tarball, log);
+        request.backup(), cluster, resolver, namespaces, resources, resolved, tarball, log, hooks);
   }
 
   private void collect(BackupScope scope, ItemBackupper items, ProgressReporter progress) {

@@ -8,6 +8,7 @@ import io.stowage.core.cluster.Cluster;
 import io.stowage.core.filter.NamespaceFilter;
 import io.stowage.core.filter.ResourceFilter;
 import io.stowage.core.filter.ResourceResolver;
+import io.stowage.core.hooks.PodHooks;
 import java.util.List;
 
 /**
@@ -22,5 +23,6 @@ record BackupScope(
     ResourceFilter resources,
     List<ResolvedAction> actions,
     TarballWriter tarball,
-    BackupLog log)
+    BackupLog log,
+    PodHooks hooks)
     implements ActionContext {}

@@ -20,6 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every test here discovers providers through ServiceLoader from jars compiled at test time. */
 class PluginRegistryTest {
+  /** backup-core's own actions (io.stowage.core.actions), always on the class path. */
+  private static final List<String> BUILTIN_ACTIONS =
+      List.of("velero.io/pod", "velero.io/pv", "velero.io/service-account");
+
+  private static List<String> withBuiltins(String... names) {
+    List<String> all = new java.util.ArrayList<>(BUILTIN_ACTIONS);
+    all.addAll(List.of(names));
+    return all;
+  }
+
   @TempDir Path temp;
 
   private Path plugins() throws IOException {
@@ -47,6 +57,7 @@ class PluginRegistryTest {
       assertThat(registry.problems()).isEmpty();
       assertThat(registry.providers())
           .filteredOn(d -> !d.name().equals(InMemoryObjectBackupStoreProvider.NAME))
+          .filteredOn(d -> !BUILTIN_ACTIONS.contains(d.name()))
           .singleElement()
           .satisfies(
               d -> {
@@ -209,7 +220,7 @@ class PluginRegistryTest {
       PluginRegistry registry = PluginRegistry.load(loader);
       assertThat(registry.actions())
           .extracting(BackupItemActionProvider::name)
-          .containsExactly("example.com/label");
+          .containsExactlyElementsOf(withBuiltins("example.com/label"));
       assertThat(registry.problems())
           .singleElement()
           .satisfies(
@@ -256,6 +267,7 @@ class PluginRegistryTest {
       assertThat(registry.providers())
           .extracting(ProviderDescriptor::name)
           .filteredOn(name -> !name.equals(InMemoryObjectBackupStoreProvider.NAME))
+          .filteredOn(name -> !BUILTIN_ACTIONS.contains(name))
           .containsExactly("current");
     }
   }
@@ -264,7 +276,10 @@ class PluginRegistryTest {
   void anEmptyRegistrySaysWhereProvidersComeFrom() throws IOException {
     try (URLClassLoader loader = PluginClassLoaders.forPluginsDirectory(plugins())) {
       PluginRegistry registry = PluginRegistry.load(loader);
-      assertThat(registry.actions()).isEmpty();
+      // Only backup-core's built-in actions, found on the class path.
+      assertThat(registry.actions())
+          .extracting(BackupItemActionProvider::name)
+          .containsExactlyElementsOf(BUILTIN_ACTIONS);
       assertThatThrownBy(() -> registry.volumeSnapshotterOrThrow("aws"))
           .hasMessageContaining(
               "No volume snapshotter provider is named 'aws', and none were found")

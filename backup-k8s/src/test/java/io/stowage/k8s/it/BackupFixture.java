@@ -3,6 +3,7 @@ package io.stowage.k8s.it;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.stowage.api.BackupProgress;
 import io.stowage.api.ProgressListener;
+import io.stowage.api.spi.BackupItemActionProvider;
 import io.stowage.api.spi.ObjectBackupStore;
 import io.stowage.api.spi.ObjectBackupStoreProvider;
 import io.stowage.api.spi.PluginContext;
@@ -145,6 +146,7 @@ final class BackupFixture implements AutoCloseable {
     private ProgressListener listener = ProgressListener.NONE;
     private LocationCatalog locations = new FixedLocationCatalog(List.of(defaultLocation()), null);
     private UnaryOperator<Cluster> clusterDecorator = UnaryOperator.identity();
+    private boolean standardActions = true;
 
     Runner name(String value) {
       this.name = value;
@@ -158,6 +160,16 @@ final class BackupFixture implements AutoCloseable {
 
     Runner actions(TestActions.Recording... value) {
       Arrays.stream(value).map(TestActions.Recording::named).forEach(actions::add);
+      return this;
+    }
+
+    /**
+     * Whether the item actions registered on the class path (the built-in {@code velero.io/*} ones
+     * among them) run before the test actions, as {@code BackupServices} wires them. On by default,
+     * so every test sees what a real backup does.
+     */
+    Runner standardActions(boolean on) {
+      this.standardActions = on;
       return this;
     }
 
@@ -188,12 +200,22 @@ final class BackupFixture implements AutoCloseable {
       backup.getMetadata().setNamespace(BACKUP_NAMESPACE);
       spec.accept(backup.getSpec());
       Fabric8Cluster cluster = new Fabric8Cluster(k8s.client());
+      Cluster backupCluster = clusterDecorator.apply(cluster);
+      List<NamedAction> allActions = new ArrayList<>();
+      if (standardActions) {
+        for (BackupItemActionProvider provider : PluginRegistry.load().actions()) {
+          allActions.add(
+              new NamedAction(
+                  provider.name(), provider.create(PluginContext.of(Map.of(), backupCluster))));
+        }
+      }
+      allActions.addAll(actions);
       BackupService service =
           new BackupService(
               cluster,
               new BackupPreparer(PreparationDefaults.VELERO, Clock.systemUTC()),
               new BackupRunner(
-                  new KubernetesBackupper(clusterDecorator.apply(cluster), actions, options),
+                  new KubernetesBackupper(backupCluster, allActions, options),
                   Clock.systemUTC(),
                   null),
               new StoreResolver(
