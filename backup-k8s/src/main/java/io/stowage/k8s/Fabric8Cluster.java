@@ -196,6 +196,9 @@ public final class Fabric8Cluster implements Cluster {
             .inNamespace(namespace)
             .withName(pod)
             .inContainer(container)
+            // fabric8 first waits for the pod to be ready; bound that wait by the hook's timeout
+            // too.
+            .withReadyWaitTimeout((int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))
             .writingOutput(stdout)
             .writingError(stderr)
             .exec(command.toArray(String[]::new));
