@@ -24,6 +24,7 @@ import io.stowage.core.run.RunOutcome;
 import io.stowage.core.run.StoreResolver;
 import io.stowage.k8s.Fabric8Cluster;
 import io.stowage.k8s.KubernetesClients;
+import io.stowage.k8s.PrefetchingCluster;
 import io.stowage.store.filesystem.FilesystemObjectBackupStoreProvider;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -111,11 +112,13 @@ public final class BackupBenchmark {
         jvmStartMillis,
         load());
     say(
-        "setup: N=%d ConfigMaps, K=%d namespaces, page size %d, payload %d B, work %s",
+        "setup: N=%d ConfigMaps, K=%d namespaces, page size %d, payload %d B, list read-ahead"
+            + " %s, work %s",
         options.configMaps(),
         options.namespaces(),
         options.pageSize(),
         options.payloadBytes(),
+        options.prefetch() ? "on" : "off",
         work);
     int status = 0;
     try {
@@ -163,7 +166,9 @@ public final class BackupBenchmark {
 
   private int measure(Fabric8Cluster fabric8, Path kubeconfig, String serverStart)
       throws IOException, InterruptedException {
-    TimingCluster cluster = new TimingCluster(fabric8);
+    PrefetchingCluster prefetching = options.prefetch() ? new PrefetchingCluster(fabric8) : null;
+    TimingCluster cluster = new TimingCluster(prefetching != null ? prefetching : fabric8);
+    TimingCluster direct = new TimingCluster(fabric8);
     BackupService service =
         new BackupService(
             cluster,
@@ -181,12 +186,15 @@ public final class BackupBenchmark {
     Measured rawList = null;
     if (options.splits()) {
       ApiResource type = fabric8.type(CONFIG_MAPS);
-      rawList = split("raw list (Fabric8Cluster)", cluster, type, Split.LIST);
-      split("list + GoJson", cluster, type, Split.ENCODE);
-      split("list + GoJson + tar.gz", cluster, type, Split.TARBALL);
+      rawList = split("raw list (Fabric8Cluster)", direct, type, Split.LIST);
+      split("list + GoJson", direct, type, Split.ENCODE);
+      split("list + GoJson + tar.gz", direct, type, Split.TARBALL);
     }
     for (int run = 2; run <= options.runs(); run++) {
       backups.add(backup(service, cluster, locations, run));
+    }
+    if (prefetching != null) {
+      prefetching.close();
     }
     Measured kubectl = options.kubectl() ? kubectl(kubeconfig) : null;
 
@@ -278,6 +286,7 @@ public final class BackupBenchmark {
     backup.getMetadata().setName(name);
     backup.getMetadata().setNamespace("velero");
     String loadBefore = load();
+    cluster.takeSlowestTypes(0);
     HeapMeter.Section section = heap.start();
     Costs before = costs(cluster);
     long started = System.nanoTime();
@@ -300,6 +309,7 @@ public final class BackupBenchmark {
     Path directory = storeRoot.resolve(BUCKET).resolve("backups").resolve(name);
     long storeBytes = treeSize(directory);
     long items = outcome.result().itemsBackedUp();
+    List<String> slowest = cluster.takeSlowestTypes(4);
     Measured measured =
         new Measured(
             "backup",
@@ -327,6 +337,7 @@ public final class BackupBenchmark {
         describe(figures),
         loadBefore,
         loadAfter);
+    say("  paged lists: %s", String.join("; ", slowest));
     return measured;
   }
 

@@ -8,8 +8,12 @@ import io.stowage.core.cluster.ExecResult;
 import io.stowage.core.cluster.ListPage;
 import io.stowage.core.cluster.ServerVersion;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,6 +26,7 @@ final class TimingCluster implements Cluster {
   private final AtomicLong listNanos = new AtomicLong();
   private final AtomicLong listCalls = new AtomicLong();
   private final AtomicLong otherNanos = new AtomicLong();
+  private final Map<String, long[]> byType = new ConcurrentHashMap<>();
 
   TimingCluster(Cluster delegate) {
     this.delegate = delegate;
@@ -34,6 +39,25 @@ final class TimingCluster implements Cluster {
 
   long listCalls() {
     return listCalls.get();
+  }
+
+  /** Paged-list time and calls by resource, slowest first, and clears them. */
+  List<String> takeSlowestTypes(int count) {
+    List<Map.Entry<String, long[]>> entries = new ArrayList<>(byType.entrySet());
+    byType.clear();
+    entries.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+    List<String> lines = new ArrayList<>();
+    for (Map.Entry<String, long[]> entry : entries.subList(0, Math.min(count, entries.size()))) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%s %.3f s in %d calls",
+              entry.getKey(),
+              entry.getValue()[0] / 1e9,
+              entry.getValue()[1]));
+    }
+    lines.add(entries.size() + " types listed");
+    return lines;
   }
 
   /** Time in every other call so far (discovery, version, gets, unpaged lists). */
@@ -68,8 +92,14 @@ final class TimingCluster implements Cluster {
     try {
       return delegate.list(type, namespace, labelSelector, limit, continueToken);
     } finally {
-      listNanos.addAndGet(System.nanoTime() - started);
+      long nanos = System.nanoTime() - started;
+      listNanos.addAndGet(nanos);
       listCalls.incrementAndGet();
+      long[] figures = byType.computeIfAbsent(type.groupResource().toString(), k -> new long[2]);
+      synchronized (figures) {
+        figures[0] += nanos;
+        figures[1]++;
+      }
     }
   }
 
