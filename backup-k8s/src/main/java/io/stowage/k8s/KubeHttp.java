@@ -1,11 +1,13 @@
 package io.stowage.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.stowage.api.BackupException;
 import io.stowage.api.StandardErrorCode;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +19,14 @@ import java.util.function.Function;
 
 /**
  * Raw JSON calls to the API server through fabric8's HTTP client, which brings the kubeconfig's
- * authentication, TLS and retries. Bodies are streamed to the caller, so a list page is parsed item
- * by item instead of being held as one string.
+ * authentication, TLS and retries. Bodies are streamed to the caller ({@link BodyStream}), so a
+ * list page is parsed item by item instead of being held as one string.
  */
 final class KubeHttp {
   private static final long TIMEOUT_SECONDS = 120;
+
+  /** Bytes after a parsed document read to end the body cleanly; more is cut off. */
+  private static final long DRAIN_LIMIT = 64 * 1024;
 
   private final KubernetesClient client;
   private final String master;
@@ -40,16 +45,26 @@ final class KubeHttp {
             .uri(master + pathAndQuery)
             .header("Accept", "application/json")
             .build();
-    HttpResponse<InputStream> response =
-        await(http.sendAsync(request, InputStream.class), "GET", pathAndQuery);
-    try (InputStream body = response.body()) {
+    BodyStream body = new BodyStream();
+    HttpResponse<AsyncBody> response = await(http.consumeBytes(request, body), "GET", pathAndQuery);
+    body.start(response.body());
+    try (body) {
       if (response.code() == 404) {
         return Optional.empty();
       }
       if (!response.isSuccessful()) {
         throw failure("GET", pathAndQuery, response.code(), readSome(body));
       }
-      return Optional.ofNullable(reader.apply(body));
+      // Parsers close what they read (Jackson's AUTO_CLOSE_SOURCE); closing here, after the
+      // drain, keeps a fully read body from being cancelled.
+      T result =
+          reader.apply(
+              new FilterInputStream(body) {
+                @Override
+                public void close() {}
+              });
+      drain(body);
+      return Optional.ofNullable(result);
     } catch (IOException e) {
       throw new BackupException(
           StandardErrorCode.CLUSTER_FAILED, "error reading GET " + pathAndQuery + ": " + e, e);
@@ -123,6 +138,18 @@ final class KubeHttp {
     return new BackupException(
         code == 409 ? StandardErrorCode.CONFLICT : StandardErrorCode.CLUSTER_FAILED,
         method + " " + path + " answered " + code + hint + ": " + truncate(body));
+  }
+
+  /**
+   * Reads what little may follow the document (a newline) so that the body ends normally and its
+   * connection is kept for the next request instead of being cancelled by the close.
+   */
+  private static void drain(InputStream body) throws IOException {
+    byte[] rest = new byte[512];
+    long left = DRAIN_LIMIT;
+    for (int n; left > 0 && (n = body.read(rest, 0, (int) Math.min(rest.length, left))) >= 0; ) {
+      left -= n;
+    }
   }
 
   private static String readSome(InputStream body) throws IOException {

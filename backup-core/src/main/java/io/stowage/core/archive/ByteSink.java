@@ -54,6 +54,35 @@ final class ByteSink {
     }
   }
 
+  /**
+   * Copies the chars of {@code s} from {@code from} on, one byte each, as long as they are below
+   * 128 and {@code plain} allows them; returns the index of the first char not copied ({@code
+   * s.length()} when all were).
+   */
+  int writePlainAscii(String s, int from, boolean[] plain) throws IOException {
+    int length = s.length();
+    int i = from;
+    while (i < length) {
+      if (count == buffer.length) {
+        makeRoom(length - i);
+      }
+      byte[] bytes = buffer;
+      int position = count;
+      int end = Math.min(length, i + bytes.length - position);
+      while (i < end) {
+        char c = s.charAt(i);
+        if (c >= 0x80 || !plain[c]) {
+          count = position;
+          return i;
+        }
+        bytes[position++] = (byte) c;
+        i++;
+      }
+      count = position;
+    }
+    return i;
+  }
+
   private void makeRoom(int needed) throws IOException {
     if (target != null) {
       flush();

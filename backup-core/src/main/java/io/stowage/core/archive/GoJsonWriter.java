@@ -141,8 +141,9 @@ final class GoJsonWriter {
   private void writeString(String s) throws IOException {
     out.write('"');
     int length = s.length();
-    for (int i = 0; i < length; i++) {
-      char c = s.charAt(i);
+    // Runs of plain ASCII, the bulk of Kubernetes strings, are copied in one call.
+    for (int i = out.writePlainAscii(s, 0, SAFE); i < length; i = out.writePlainAscii(s, i, SAFE)) {
+      char c = s.charAt(i++);
       if (c < 0x80) {
         if (SAFE[c]) {
           out.write(c);
@@ -153,8 +154,8 @@ final class GoJsonWriter {
         out.write(0xC0 | (c >> 6));
         out.write(0x80 | (c & 0x3F));
       } else if (Character.isSurrogate(c)) {
-        int width = CodePointOrder.width(s, i);
-        int codePoint = CodePointOrder.scalarAt(s, i);
+        int width = CodePointOrder.width(s, i - 1);
+        int codePoint = CodePointOrder.scalarAt(s, i - 1);
         if (width == 2) {
           out.write(0xF0 | (codePoint >> 18));
           out.write(0x80 | ((codePoint >> 12) & 0x3F));

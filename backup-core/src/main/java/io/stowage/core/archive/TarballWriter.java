@@ -28,9 +28,20 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * {@link #close()}, which ends the tar stream and then the gzip stream.
  *
  * <p>Thread-safe: several threads may call {@link #writeItem} at once (encode the JSON before the
- * call, in parallel); a lock keeps each item's entries contiguous in the stream. After an I/O
- * failure the stream is unusable: later writes throw, and {@link #close()} only releases resources
- * (it does not end the tar or gzip stream, so the partial output never looks complete).
+ * call, in parallel); a lock keeps each item's entries contiguous in the stream.
+ *
+ * <p>Compression runs on a thread of the writer's own ({@code stowage-tarball-gzip}), so that
+ * deflating, which costs as much as listing and encoding, overlaps with them; the stream is still
+ * one tar stream in one gzip stream, the same bytes as when written on one thread. At most {@value
+ * #PIPELINE_BUFFERS} chunks of {@value #PIPELINE_CHUNK} bytes are in flight; writers wait when the
+ * compression falls behind. The target is written from that thread, and only between {@code open}
+ * and the end of {@link #close()}; {@link #close()} must be called (it ends the thread).
+ *
+ * <p>An I/O failure of the target therefore surfaces on a later {@link #writeItem} (whose message
+ * names the entry being written then, not necessarily the one whose bytes failed) or at {@link
+ * #close()}. After it the stream is unusable: later writes throw, and {@link #close()} only
+ * releases resources (it does not end the tar or gzip stream, so the partial output never looks
+ * complete).
  *
  * <p>I/O failures throw {@link BackupException} with {@link StandardErrorCode#STORE_FAILED}; misuse
  * (an item before the version entry, writing after close) throws {@link
@@ -44,6 +55,12 @@ public final class TarballWriter implements AutoCloseable {
   private static final int GZIP_BUFFER = 64 * 1024;
   private static final int TAR_RECORD = 512;
 
+  /** Bytes of tar stream handed to the compression thread at a time. */
+  static final int PIPELINE_CHUNK = 128 * 1024;
+
+  /** Chunks in flight at most (being filled, queued, being compressed). */
+  static final int PIPELINE_BUFFERS = 4;
+
   private enum State {
     NEW,
     OPEN,
@@ -55,6 +72,7 @@ public final class TarballWriter implements AutoCloseable {
   private final Clock clock;
   private final TargetStream target;
   private final ReleasableGzip gzip;
+  private final PipelinedStream pipeline;
   private final TarArchiveOutputStream tar;
   private State state = State.NEW;
   private volatile long entries;
@@ -65,7 +83,9 @@ public final class TarballWriter implements AutoCloseable {
     this.clock = requireNonNull(clock, "clock is null");
     this.target = new TargetStream(requireNonNull(target, "target is null"), closeTarget);
     this.gzip = new ReleasableGzip(this.target);
-    this.tar = new TarArchiveOutputStream(gzip, TAR_RECORD, StandardCharsets.UTF_8.name());
+    this.pipeline =
+        new PipelinedStream(gzip, "stowage-tarball-gzip", PIPELINE_CHUNK, PIPELINE_BUFFERS);
+    this.tar = new TarArchiveOutputStream(pipeline, TAR_RECORD, StandardCharsets.UTF_8.name());
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     tar.setAddPaxHeadersForNonAsciiNames(true);
@@ -193,7 +213,11 @@ public final class TarballWriter implements AutoCloseable {
         return;
       }
       tar.close();
+    } catch (RuntimeException e) {
+      closeQuietly();
+      throw e;
     } catch (IOException e) {
+      closeQuietly();
       throw new BackupException(
           StandardErrorCode.STORE_FAILED,
           "Finishing the backup tarball failed: " + e.getMessage(),
@@ -235,10 +259,11 @@ public final class TarballWriter implements AutoCloseable {
   }
 
   /**
-   * After a failure: ends nothing (a truncated tarball must not look finished), only frees the
-   * compressor and closes the target if it is ours.
+   * After a failure: ends nothing (a truncated tarball must not look finished), only stops the
+   * compression thread, frees the compressor and closes the target if it is ours.
    */
   private void closeQuietly() {
+    pipeline.abort();
     gzip.release();
     try {
       target.close();

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class TarballWriterTest {
@@ -282,16 +283,73 @@ class TarballWriterTest {
     writer.writeVersion();
     byte[] incompressible = new byte[300_000];
     new Random(1).nextBytes(incompressible);
-    assertThatThrownBy(() -> writer.writeItem(POD, incompressible, true))
-        .isInstanceOfSatisfying(
-            BackupException.class,
-            e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.STORE_FAILED))
-        .hasMessageContaining("resources/pods/namespaces/default/web-0.json")
+    // Compression runs on its own thread: the failure surfaces on a later write, within the
+    // few chunks the pipeline holds.
+    BackupException failure = null;
+    for (int i = 0; i < 20 && failure == null; i++) {
+      try {
+        writer.writeItem(
+            new ItemIdentity("", "v1", "pods", "default", "web-" + i), incompressible, true);
+      } catch (BackupException e) {
+        failure = e;
+      }
+    }
+    assertThat(failure).isNotNull();
+    assertThat(failure.errorCode()).isEqualTo(StandardErrorCode.STORE_FAILED);
+    assertThat(failure)
+        .hasMessageContaining("resources/pods/")
+        .hasMessageContaining("/namespaces/default/web-")
         .hasMessageContaining("disk full");
     assertThatThrownBy(() -> writer.writeItem(PV, body(PV), true))
         .isInstanceOf(BackupException.class);
     writer.close();
     assertThat(target.closed).isTrue();
+    assertThat(target.written).as("nothing after the failure").isLessThanOrEqualTo(10_000);
+  }
+
+  @Test
+  void aFailureWhileFinishingIsReportedByClose() {
+    FailingStream target = new FailingStream(15);
+    TarballWriter writer = TarballWriter.open(target, true, CLOCK);
+    writer.writeVersion();
+    assertThatThrownBy(writer::close)
+        .isInstanceOfSatisfying(
+            BackupException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.STORE_FAILED))
+        .hasMessageContaining("Finishing the backup tarball failed")
+        .hasMessageContaining("disk full");
+    assertThat(target.closed).isTrue();
+    writer.close();
+  }
+
+  @Test
+  void writesTheSameBytesAsOneThreadWould() throws IOException {
+    // Many chunks' worth of stream, so that the compression thread runs behind the writer.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    Random random = new Random(7);
+    List<byte[]> bodies = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      byte[] content = new byte[random.nextInt(4000)];
+      for (int j = 0; j < content.length; j++) {
+        content[j] = (byte) ('a' + random.nextInt(20));
+      }
+      bodies.add(content);
+    }
+    try (TarballWriter writer = TarballWriter.open(out, true, CLOCK)) {
+      writer.writeVersion();
+      for (int i = 0; i < bodies.size(); i++) {
+        writer.writeItem(
+            new ItemIdentity("", "v1", "configmaps", "ns", "cm-" + i), bodies.get(i), true);
+      }
+    }
+    byte[] tar = TarballReader.gunzip(out.toByteArray());
+    assertThat(tar.length).isGreaterThan(4 * TarballWriter.PIPELINE_CHUNK);
+    try (GZIPOutputStream gzip = new GZIPOutputStream(expected, 64 * 1024)) {
+      gzip.write(tar);
+    }
+    assertThat(TarballReader.entries(out.toByteArray())).hasSize(1 + 2 * bodies.size());
+    assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
   }
 
   @Test
@@ -327,7 +385,7 @@ class TarballWriterTest {
 
   private static final class FailingStream extends OutputStream {
     private final int capacity;
-    private int written;
+    int written;
     boolean closed;
 
     FailingStream(int capacity) {
