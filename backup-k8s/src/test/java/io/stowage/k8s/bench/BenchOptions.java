@@ -1,6 +1,7 @@
 package io.stowage.k8s.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The command line of {@link BackupBenchmark}.
@@ -12,11 +13,13 @@ import java.nio.file.Path;
  * @param payloadBytes bytes of data per ConfigMap (when seeding)
  * @param runs backups in this JVM: the first is cold, the others warm
  * @param serverHeap {@code -Xmx} of the server's JVM
- * @param work directory for the store and temporary files, or null for a fresh temporary one
+ * @param work directory for the store and temporary files (only what the run writes there is
+ *     deleted at the end), or null for a fresh temporary directory (deleted at the end)
  * @param kubectl whether to time kubectl
  * @param splits whether to time the list, list + encode and list + encode + tar.gz splits
  * @param prefetch whether the backup reads list pages through {@code PrefetchingCluster}
  * @param keep keep the work directory (the store with its backups) at the end
+ * @param includedResources the Backup's {@code spec.includedResources}; empty for no filter
  */
 record BenchOptions(
     int configMaps,
@@ -30,12 +33,13 @@ record BenchOptions(
     boolean kubectl,
     boolean splits,
     boolean prefetch,
-    boolean keep) {
+    boolean keep,
+    List<String> includedResources) {
 
   static final String USAGE =
       "usage: BackupBenchmark N K PAGE_SIZE (start | KUBECONFIG) [--runs R] [--payload-bytes B]"
           + " [--server-heap 1g] [--work DIR] [--no-kubectl] [--no-splits] [--prefetch | --no-prefetch]"
-          + " [--keep]";
+          + " [--include-resources R1,R2] [--keep]";
 
   static BenchOptions parse(String[] args) {
     if (args.length < 4) {
@@ -51,8 +55,9 @@ record BenchOptions(
     Path work = null;
     boolean kubectl = true;
     boolean splits = true;
-    boolean prefetch = false;
+    boolean prefetch = true;
     boolean keep = false;
+    List<String> includedResources = List.of();
     for (int i = 4; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = number("--runs", value(args, ++i), 1);
@@ -64,6 +69,7 @@ record BenchOptions(
         case "--prefetch" -> prefetch = true;
         case "--no-prefetch" -> prefetch = false;
         case "--keep" -> keep = true;
+        case "--include-resources" -> includedResources = List.of(value(args, ++i).split(","));
         default -> throw new IllegalArgumentException("unknown option: " + args[i]);
       }
     }
@@ -79,7 +85,8 @@ record BenchOptions(
         kubectl,
         splits,
         prefetch,
-        keep);
+        keep,
+        includedResources);
   }
 
   private static String value(String[] args, int index) {
