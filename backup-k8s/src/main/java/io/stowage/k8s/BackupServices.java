@@ -27,8 +27,8 @@ import java.util.Optional;
 /**
  * The standard wiring of a {@link BackupService} on a cluster, shared by the controller and the
  * command line: {@link Fabric8Cluster}, Velero's preparation defaults, the {@link
- * KubernetesBackupper} with every item action of the plugin registry, and stores opened by a
- * BackupStorageLocation's {@code spec.provider}.
+ * KubernetesBackupper} (listing with page read-ahead) with every item action of the plugin
+ * registry, and stores opened by a BackupStorageLocation's {@code spec.provider}.
  */
 public final class BackupServices {
   private BackupServices() {}
@@ -66,7 +66,7 @@ public final class BackupServices {
         cluster,
         new BackupPreparer(defaults, clock),
         new BackupRunner(
-            new KubernetesBackupper(cluster, actions(registry, cluster), options),
+            new KubernetesBackupper(readingAhead(cluster), actions(registry, cluster), options),
             clock,
             workDirectory),
         new StoreResolver(registry, Optional.of(cluster)));
@@ -91,5 +91,13 @@ public final class BackupServices {
       }
     }
     return actions;
+  }
+
+  /**
+   * The backupper lists through a {@link PrefetchingCluster}, so the next page is on its way while
+   * the current one is backed up (one daemon thread per service).
+   */
+  private static Cluster readingAhead(Cluster cluster) {
+    return cluster instanceof PrefetchingCluster ? cluster : new PrefetchingCluster(cluster);
   }
 }

@@ -73,16 +73,16 @@ final class BackupRun {
     String failure = null;
     ItemBackupper items = null;
     BackupScope scope = null;
+    // Writing and closing the tarball can fail too (compression runs on its own thread and reports
+    // a failed target at a later write or at close); either way the backup fails with the reason.
     try (TarballWriter tarball = TarballWriter.open(out, false)) {
       tarball.writeVersion();
-      try {
-        scope = scope(tarball);
-        items = new ItemBackupper(scope, backedUp);
-        collect(scope, items, progress);
-      } catch (RuntimeException e) {
-        failure = e.getMessage() == null ? e.toString() : e.getMessage();
-        log.error("error backing up: " + failure, e);
-      }
+      scope = scope(tarball);
+      items = new ItemBackupper(scope, backedUp);
+      collect(scope, items, progress);
+    } catch (RuntimeException e) {
+      failure = e.getMessage() == null ? e.toString() : e.getMessage();
+      log.error("error backing up: " + failure, e);
     }
     int total = collected.get() + (items == null ? 0 : items.discovered());
     progress.maybeReport(Math.max(total, backedUp.size()), backedUp.size());
