@@ -2,6 +2,7 @@ package io.stowage.store.s3;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
@@ -63,21 +64,12 @@ final class ObjectRequests {
       b.ifNoneMatch("*");
     }
     tagging.ifPresent(b::tagging);
-    switch (encryption.kind()) {
-      case SERVER_MANAGED:
-        b.serverSideEncryption(encryption.algorithm().orElseThrow());
-        break;
-      case KMS:
-        b.serverSideEncryption(ServerSideEncryption.AWS_KMS)
-            .ssekmsKeyId(encryption.kmsKeyId().orElseThrow());
-        break;
-      default:
-        customerKey.ifPresent(
-            k ->
-                b.sseCustomerAlgorithm("AES256")
-                    .sseCustomerKey(k.base64Key())
-                    .sseCustomerKeyMD5(k.base64Md5()));
-    }
+    encryptionHeaders(
+        b::serverSideEncryption,
+        b::ssekmsKeyId,
+        b::sseCustomerAlgorithm,
+        b::sseCustomerKey,
+        b::sseCustomerKeyMD5);
     return b.build();
   }
 
@@ -86,21 +78,12 @@ final class ObjectRequests {
         CreateMultipartUploadRequest.builder().bucket(bucket).key(key).contentType(CONTENT_TYPE);
     checksum.ifPresent(c -> b.checksumAlgorithm(c.sdkAlgorithm()));
     tagging.ifPresent(b::tagging);
-    switch (encryption.kind()) {
-      case SERVER_MANAGED:
-        b.serverSideEncryption(encryption.algorithm().orElseThrow());
-        break;
-      case KMS:
-        b.serverSideEncryption(ServerSideEncryption.AWS_KMS)
-            .ssekmsKeyId(encryption.kmsKeyId().orElseThrow());
-        break;
-      default:
-        customerKey.ifPresent(
-            k ->
-                b.sseCustomerAlgorithm("AES256")
-                    .sseCustomerKey(k.base64Key())
-                    .sseCustomerKeyMD5(k.base64Md5()));
-    }
+    encryptionHeaders(
+        b::serverSideEncryption,
+        b::ssekmsKeyId,
+        b::sseCustomerAlgorithm,
+        b::sseCustomerKey,
+        b::sseCustomerKeyMD5);
     return b.build();
   }
 
@@ -117,11 +100,7 @@ final class ObjectRequests {
       b.contentMD5(body.md5Base64());
     }
     body.checksumBase64().ifPresent(value -> setChecksum(b, value));
-    customerKey.ifPresent(
-        k ->
-            b.sseCustomerAlgorithm("AES256")
-                .sseCustomerKey(k.base64Key())
-                .sseCustomerKeyMD5(k.base64Md5()));
+    customerKeyHeaders(b::sseCustomerAlgorithm, b::sseCustomerKey, b::sseCustomerKeyMD5);
     return b.build();
   }
 
@@ -129,24 +108,13 @@ final class ObjectRequests {
     CompletedPart.Builder b = CompletedPart.builder().partNumber(partNumber).eTag(etag);
     body.checksumBase64()
         .ifPresent(
-            value -> {
-              switch (checksum.orElseThrow()) {
-                case CRC32:
-                  b.checksumCRC32(value);
-                  break;
-                case CRC32C:
-                  b.checksumCRC32C(value);
-                  break;
-                case SHA1:
-                  b.checksumSHA1(value);
-                  break;
-                case SHA256:
-                  b.checksumSHA256(value);
-                  break;
-                default:
-                  throw new AssertionError(checksum);
-              }
-            });
+            value ->
+                pick(
+                    checksum.orElseThrow(),
+                    () -> b.checksumCRC32(value),
+                    () -> b.checksumCRC32C(value),
+                    () -> b.checksumSHA1(value),
+                    () -> b.checksumSHA256(value)));
     return b.build();
   }
 
@@ -161,11 +129,7 @@ final class ObjectRequests {
     if (ifAbsent) {
       b.ifNoneMatch("*");
     }
-    customerKey.ifPresent(
-        k ->
-            b.sseCustomerAlgorithm("AES256")
-                .sseCustomerKey(k.base64Key())
-                .sseCustomerKeyMD5(k.base64Md5()));
+    customerKeyHeaders(b::sseCustomerAlgorithm, b::sseCustomerKey, b::sseCustomerKeyMD5);
     return b.build();
   }
 
@@ -175,21 +139,13 @@ final class ObjectRequests {
 
   HeadObjectRequest head(String bucket, String key) {
     HeadObjectRequest.Builder b = HeadObjectRequest.builder().bucket(bucket).key(key);
-    customerKey.ifPresent(
-        k ->
-            b.sseCustomerAlgorithm("AES256")
-                .sseCustomerKey(k.base64Key())
-                .sseCustomerKeyMD5(k.base64Md5()));
+    customerKeyHeaders(b::sseCustomerAlgorithm, b::sseCustomerKey, b::sseCustomerKeyMD5);
     return b.build();
   }
 
   GetObjectRequest get(String bucket, String key) {
     GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(bucket).key(key);
-    customerKey.ifPresent(
-        k ->
-            b.sseCustomerAlgorithm("AES256")
-                .sseCustomerKey(k.base64Key())
-                .sseCustomerKeyMD5(k.base64Md5()));
+    customerKeyHeaders(b::sseCustomerAlgorithm, b::sseCustomerKey, b::sseCustomerKeyMD5);
     return b.build();
   }
 
@@ -243,6 +199,34 @@ final class ObjectRequests {
       case SHA1 -> sha1.get();
       case SHA256 -> sha256.get();
     };
+  }
+
+  /** Server-side encryption headers for a request that creates an object. */
+  private void encryptionHeaders(
+      Consumer<String> algorithm,
+      Consumer<String> kmsKeyId,
+      Consumer<String> customerAlgorithm,
+      Consumer<String> customerKeyValue,
+      Consumer<String> customerKeyMd5) {
+    switch (encryption.kind()) {
+      case SERVER_MANAGED -> algorithm.accept(encryption.algorithm().orElseThrow());
+      case KMS -> {
+        algorithm.accept(ServerSideEncryption.AWS_KMS.toString());
+        kmsKeyId.accept(encryption.kmsKeyId().orElseThrow());
+      }
+      default -> customerKeyHeaders(customerAlgorithm, customerKeyValue, customerKeyMd5);
+    }
+  }
+
+  /** SSE-C headers, which every request that touches an object's content must repeat. */
+  private void customerKeyHeaders(
+      Consumer<String> algorithm, Consumer<String> key, Consumer<String> md5) {
+    customerKey.ifPresent(
+        k -> {
+          algorithm.accept("AES256");
+          key.accept(k.base64Key());
+          md5.accept(k.base64Md5());
+        });
   }
 
   static String contentType() {
