@@ -1,29 +1,20 @@
 package io.stowage.k8s;
 
-import static java.util.Objects.requireNonNull;
-
 import io.stowage.api.BackupException;
-import io.stowage.api.GroupResource;
-import io.stowage.api.ResourceIdentifier;
 import io.stowage.api.StandardErrorCode;
 import io.stowage.core.cluster.ApiResource;
 import io.stowage.core.cluster.Cluster;
-import io.stowage.core.cluster.ExecResult;
+import io.stowage.core.cluster.ForwardingCluster;
 import io.stowage.core.cluster.ListPage;
-import io.stowage.core.cluster.ServerVersion;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A {@link Cluster} that reads the next page of a paged list while its caller works on the current
@@ -45,13 +36,12 @@ import tools.jackson.databind.node.ObjectNode;
  * (daemon threads, so a forgotten close does not keep the JVM alive); it does not close the wrapped
  * cluster.
  */
-public final class PrefetchingCluster implements Cluster, AutoCloseable {
+public final class PrefetchingCluster extends ForwardingCluster implements AutoCloseable {
   /** Pages held ahead at most, over all listings in progress. */
   static final int MAX_PAGES_AHEAD = 4;
 
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-  private final Cluster delegate;
   private final ExecutorService executor;
   // Guarded by this; oldest first.
   private final Map<PageRequest, Future<ListPage>> ahead = new LinkedHashMap<>();
@@ -70,7 +60,7 @@ public final class PrefetchingCluster implements Cluster, AutoCloseable {
    * @param threads read-ahead threads: how many listings may read ahead at the same moment
    */
   public PrefetchingCluster(Cluster delegate, int threads) {
-    this.delegate = requireNonNull(delegate, "delegate is null");
+    super(delegate);
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be 1 or more");
     }
@@ -87,7 +77,7 @@ public final class PrefetchingCluster implements Cluster, AutoCloseable {
     }
     ListPage page = pending == null ? null : await(pending, request);
     if (page == null) {
-      page = delegate.list(type, namespace, labelSelector, limit, continueToken);
+      page = delegate().list(type, namespace, labelSelector, limit, continueToken);
     }
     if (limit > 0 && !page.last()) {
       readAhead(new PageRequest(type, namespace, labelSelector, limit, page.continueToken()));
@@ -119,12 +109,13 @@ public final class PrefetchingCluster implements Cluster, AutoCloseable {
       Future<ListPage> future =
           executor.submit(
               () ->
-                  delegate.list(
-                      next.type(),
-                      next.namespace(),
-                      next.labelSelector(),
-                      next.limit(),
-                      next.continueToken()));
+                  delegate()
+                      .list(
+                          next.type(),
+                          next.namespace(),
+                          next.labelSelector(),
+                          next.limit(),
+                          next.continueToken()));
       Future<ListPage> replaced = ahead.put(next, future);
       if (replaced != null) {
         replaced.cancel(true);
@@ -162,51 +153,5 @@ public final class PrefetchingCluster implements Cluster, AutoCloseable {
       thread.setDaemon(true);
       return thread;
     };
-  }
-
-  @Override
-  public ServerVersion serverVersion() {
-    return delegate.serverVersion();
-  }
-
-  @Override
-  public Discovery discover() {
-    return delegate.discover();
-  }
-
-  @Override
-  public Optional<ObjectNode> get(ApiResource type, String namespace, String name) {
-    return delegate.get(type, namespace, name);
-  }
-
-  @Override
-  public ExecResult exec(
-      String namespace, String pod, String container, List<String> command, Duration timeout) {
-    return delegate.exec(namespace, pod, container, command, timeout);
-  }
-
-  @Override
-  public Optional<ObjectNode> get(ResourceIdentifier id) {
-    return delegate.get(id);
-  }
-
-  @Override
-  public List<ObjectNode> list(GroupResource resource, String namespace, String labelSelector) {
-    return delegate.list(resource, namespace, labelSelector);
-  }
-
-  @Override
-  public ObjectNode create(GroupResource resource, ObjectNode object) {
-    return delegate.create(resource, object);
-  }
-
-  @Override
-  public ObjectNode mergePatch(ResourceIdentifier id, ObjectNode patch) {
-    return delegate.mergePatch(id, patch);
-  }
-
-  @Override
-  public void delete(ResourceIdentifier id) {
-    delegate.delete(id);
   }
 }

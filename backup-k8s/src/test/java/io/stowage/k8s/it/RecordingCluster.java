@@ -1,18 +1,12 @@
 package io.stowage.k8s.it;
 
-import io.stowage.api.GroupResource;
-import io.stowage.api.ResourceIdentifier;
 import io.stowage.core.cluster.ApiResource;
 import io.stowage.core.cluster.Cluster;
-import io.stowage.core.cluster.ExecResult;
+import io.stowage.core.cluster.ForwardingCluster;
 import io.stowage.core.cluster.ListPage;
-import io.stowage.core.cluster.ServerVersion;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Records the list calls the backupper makes (pass {@link #wrap} to {@code Runner.cluster}), as
@@ -32,17 +26,7 @@ final class RecordingCluster {
   }
 
   Cluster wrap(Cluster delegate) {
-    return new Cluster() {
-      @Override
-      public ServerVersion serverVersion() {
-        return delegate.serverVersion();
-      }
-
-      @Override
-      public Discovery discover() {
-        return delegate.discover();
-      }
-
+    return new ForwardingCluster(delegate) {
       @Override
       public ListPage list(
           ApiResource type, String namespace, String labelSelector, int limit, String token) {
@@ -54,43 +38,7 @@ final class RecordingCluster {
                 + (token == null || token.isEmpty() ? "no" : "yes")
                 + " selector="
                 + labelSelector);
-        return delegate.list(type, namespace, labelSelector, limit, token);
-      }
-
-      @Override
-      public Optional<ObjectNode> get(ApiResource type, String namespace, String name) {
-        return delegate.get(type, namespace, name);
-      }
-
-      @Override
-      public ExecResult exec(
-          String namespace, String pod, String container, List<String> command, Duration timeout) {
-        return delegate.exec(namespace, pod, container, command, timeout);
-      }
-
-      @Override
-      public Optional<ObjectNode> get(ResourceIdentifier id) {
-        return delegate.get(id);
-      }
-
-      @Override
-      public List<ObjectNode> list(GroupResource resource, String namespace, String selector) {
-        return delegate.list(resource, namespace, selector);
-      }
-
-      @Override
-      public ObjectNode create(GroupResource resource, ObjectNode object) {
-        return delegate.create(resource, object);
-      }
-
-      @Override
-      public ObjectNode mergePatch(ResourceIdentifier id, ObjectNode patch) {
-        return delegate.mergePatch(id, patch);
-      }
-
-      @Override
-      public void delete(ResourceIdentifier id) {
-        delegate.delete(id);
+        return super.list(type, namespace, labelSelector, limit, token);
       }
     };
   }
