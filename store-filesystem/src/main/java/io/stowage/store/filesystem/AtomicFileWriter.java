@@ -90,7 +90,15 @@ final class AtomicFileWriter {
   private FileChannel createTemp(ObjectLocation object, Path temp) {
     Path directory = temp.getParent();
     for (int attempt = 1; ; attempt++) {
-      createDirectories(object, directory);
+      if (!createDirectories(object, directory)) {
+        if (attempt == CREATE_ATTEMPTS) {
+          throw StoreErrors.failed(
+              "creating the directory of " + object.describe(),
+              directory,
+              new NoSuchFileException(directory.toString()));
+        }
+        continue;
+      }
       try {
         return FileChannel.open(
             temp,
@@ -107,9 +115,16 @@ final class AtomicFileWriter {
     }
   }
 
-  private void createDirectories(ObjectLocation object, Path directory) {
+  /**
+   * Creates the object's directory; false when a concurrent delete removed a parent half-way (the
+   * caller tries again).
+   */
+  private boolean createDirectories(ObjectLocation object, Path directory) {
     try {
       Files.createDirectories(directory, ownerOnly.directory());
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
     } catch (IOException e) {
       Path blocking = Directories.nonDirectoryAncestor(object.file(), paths.root()).orElse(null);
       Path bucketDirectory = paths.bucketDirectory(object.bucket());
