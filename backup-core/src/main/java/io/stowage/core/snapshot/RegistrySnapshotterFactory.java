@@ -8,17 +8,23 @@ import io.stowage.api.spi.ClusterAccess;
 import io.stowage.api.spi.PluginContext;
 import io.stowage.api.spi.VolumeSnapshotter;
 import io.stowage.api.spi.VolumeSnapshotterProvider;
+import io.stowage.api.velero.v1.SecretKeySelector;
 import io.stowage.api.velero.v1.VolumeSnapshotLocation;
+import io.stowage.core.plugin.CredentialFiles;
 import io.stowage.core.plugin.PluginKind;
 import io.stowage.core.plugin.PluginRegistry;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Volume snapshotters from the {@link PluginRegistry}: the provider named by the location's {@code
- * spec.provider} creates one with {@code PluginContext.of(spec.config, cluster)}, then {@link
- * VolumeSnapshotter#init} gets {@code spec.config}.
+ * spec.provider} creates one with {@code PluginContext.of(config, cluster)}, then {@link
+ * VolumeSnapshotter#init} gets the same config: the location's {@code spec.config} plus, for a
+ * location with {@code spec.credential}, {@code credentialsFile} naming an owner-only local file
+ * that holds the referenced Secret key, as Velero passes it. (Velero resolves the credential while
+ * preparing the backup; here a missing Secret surfaces when the snapshotter is first needed.)
  *
  * <p>Names follow Velero's plugin manager: a provider without a {@code /} that matches no provider
  * name or alias is looked up again as {@code velero.io/<provider>}, so a location with provider
@@ -43,8 +49,8 @@ public final class RegistrySnapshotterFactory implements VolumeSnapshotterFactor
   public VolumeSnapshotter create(VolumeSnapshotLocation location) {
     String name = location.getMetadata().getName();
     String provider = location.getSpec().getProvider();
-    Map<String, String> config = location.getSpec().getConfig();
     VolumeSnapshotterProvider found = provider(name, provider);
+    Map<String, String> config = config(location);
     VolumeSnapshotter snapshotter;
     try {
       snapshotter = found.create(new PluginContext(config, cluster));
@@ -74,6 +80,22 @@ public final class RegistrySnapshotterFactory implements VolumeSnapshotterFactor
               + name);
     }
     return snapshotter;
+  }
+
+  /** {@code spec.config}, plus {@code credentialsFile} for a location with a credential. */
+  private Map<String, String> config(VolumeSnapshotLocation location) {
+    Map<String, String> config = new LinkedHashMap<>(location.getSpec().getConfig());
+    SecretKeySelector credential = location.getSpec().getCredential();
+    if (CredentialFiles.present(credential)) {
+      config.put(
+          CredentialFiles.CREDENTIALS_FILE,
+          CredentialFiles.write(
+              cluster,
+              "volume snapshot location " + location.getMetadata().getName(),
+              location.getMetadata().getNamespace(),
+              credential));
+    }
+    return config;
   }
 
   private VolumeSnapshotterProvider provider(String location, String provider) {

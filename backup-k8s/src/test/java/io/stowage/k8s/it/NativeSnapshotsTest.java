@@ -4,6 +4,7 @@ import static io.stowage.k8s.it.Seeds.namespace;
 import static io.stowage.k8s.it.Seeds.object;
 import static io.stowage.k8s.it.Seeds.pv;
 import static io.stowage.k8s.it.Seeds.pvc;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -23,6 +24,7 @@ import io.stowage.api.velero.v1.Backup;
 import io.stowage.api.velero.v1.BackupPhase;
 import io.stowage.api.velero.v1.BackupStorageLocation;
 import io.stowage.api.velero.v1.ObjectStorageLocation;
+import io.stowage.api.velero.v1.SecretKeySelector;
 import io.stowage.api.velero.v1.VeleroJson;
 import io.stowage.api.velero.v1.VeleroResource;
 import io.stowage.api.velero.v1.VolumeSnapshotLocation;
@@ -44,6 +46,7 @@ import io.stowage.testkit.snapshot.TakenSnapshot;
 import io.stowage.testkit.store.InMemoryObjectBackupStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -252,6 +255,46 @@ class NativeSnapshotsTest {
         .contains(
             "Persistent volume is not a supported volume type for Velero-native"
                 + " volumeSnapshotter snapshot, skipping.");
+  }
+
+  @Test
+  void aLocationCredentialReachesTheSnapshotterAsCredentialsFile() {
+    GenericKubernetesResource secret = object("v1", "Secret", VELERO, "cloud-credentials");
+    secret.setAdditionalProperty(
+        "data",
+        Map.of(
+            "cloud",
+            Base64.getEncoder()
+                .encodeToString("[default]\naws_access_key_id=AKIDEXAMPLE\n".getBytes(UTF_8))));
+    k8s.seed(secret);
+    VolumeSnapshotLocation location = snapshotLocation(VSL, Map.of());
+    location.getSpec().setCredential(new SecretKeySelector("cloud-credentials", "cloud"));
+    seedVelero(location);
+    seedPodWithVolume("app", "data", "pv-data", "zone-a");
+
+    Run run = backup(b -> {});
+
+    assertThat(run.phase()).isEqualTo(BackupPhase.COMPLETED);
+    assertThat(ledger.credentials()).contains("[default]\naws_access_key_id=AKIDEXAMPLE\n");
+    assertThat(ledger.snapshots()).hasSize(1);
+    assertThat(run.log()).doesNotContain("AKIDEXAMPLE");
+  }
+
+  @Test
+  void aCredentialWhoseSecretIsMissingNamesSecretAndLocation() {
+    VolumeSnapshotLocation location = snapshotLocation(VSL, Map.of());
+    location.getSpec().setCredential(new SecretKeySelector("no-such-secret", "cloud"));
+    seedVelero(location);
+    seedPodWithVolume("app", "data", "pv-data", "zone-a");
+
+    Run run = backup(b -> {});
+
+    assertThat(run.phase()).isEqualTo(BackupPhase.PARTIALLY_FAILED);
+    assertThat(ledger.snapshots()).isEmpty();
+    assertThat(run.log())
+        .contains(
+            "Secret velero/no-such-secret named by volume snapshot location testkit does not"
+                + " exist");
   }
 
   @Test

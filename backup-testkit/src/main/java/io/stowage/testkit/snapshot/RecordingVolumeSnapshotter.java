@@ -6,6 +6,10 @@ import io.stowage.api.StandardErrorCode;
 import io.stowage.api.spi.ConfigKeys;
 import io.stowage.api.spi.VolumeInfo;
 import io.stowage.api.spi.VolumeSnapshotter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +45,11 @@ import tools.jackson.databind.node.ObjectNode;
  *       #DEFAULT_VOLUME_TYPE};
  *   <li>{@value #IOPS} — what {@link #volumeInfo} reports as IOPS (a whole number); default none;
  *   <li>{@value #FAIL_VOLUMES} — comma-separated volume ids whose snapshots fail, beside those the
- *       ledger was told about ({@link SnapshotLedger#failSnapshotsOf}).
+ *       ledger was told about ({@link SnapshotLedger#failSnapshotsOf});
+ *   <li>{@value #CREDENTIALS_FILE} — set by the engine, not by users, for a location with {@code
+ *       spec.credential}: the path of a file holding the referenced Secret key. It is read in
+ *       {@code init}, as a real snapshotter would read its cloud credentials, and its content is
+ *       kept in the ledger ({@link SnapshotLedger#credentials()}).
  * </ul>
  *
  * <p>Recognised volumes: a PV with {@code spec.csi.volumeHandle} (of driver {@value #DRIVER} when
@@ -54,10 +62,12 @@ public final class RecordingVolumeSnapshotter implements VolumeSnapshotter {
   public static final String VOLUME_TYPE = "volumeType";
   public static final String IOPS = "iops";
   public static final String FAIL_VOLUMES = "failVolumes";
+  public static final String CREDENTIALS_FILE = "credentialsFile";
   public static final String DEFAULT_LEDGER = "default";
   public static final String DEFAULT_VOLUME_TYPE = "testkit-standard";
 
-  private static final Set<String> KEYS = Set.of(LEDGER, DRIVER, VOLUME_TYPE, IOPS, FAIL_VOLUMES);
+  private static final Set<String> KEYS =
+      Set.of(LEDGER, DRIVER, VOLUME_TYPE, IOPS, FAIL_VOLUMES, CREDENTIALS_FILE);
 
   private volatile Settings settings;
 
@@ -80,9 +90,14 @@ public final class RecordingVolumeSnapshotter implements VolumeSnapshotter {
             .map(String::trim)
             .filter(s -> !s.isEmpty())
             .collect(Collectors.toUnmodifiableSet());
+    SnapshotLedger ledger = SnapshotLedger.named(nonBlank(config.get(LEDGER), DEFAULT_LEDGER));
+    String credentialsFile = config.get(CREDENTIALS_FILE);
+    if (credentialsFile != null && !credentialsFile.isBlank()) {
+      ledger.credentialsRead(readCredentials(credentialsFile));
+    }
     settings =
         new Settings(
-            SnapshotLedger.named(nonBlank(config.get(LEDGER), DEFAULT_LEDGER)),
+            ledger,
             nonBlank(config.get(DRIVER), ""),
             nonBlank(config.get(VOLUME_TYPE), DEFAULT_VOLUME_TYPE),
             iops,
@@ -161,6 +176,17 @@ public final class RecordingVolumeSnapshotter implements VolumeSnapshotter {
       throw new IllegalStateException("init was not called");
     }
     return s;
+  }
+
+  private static String readCredentials(String file) {
+    try {
+      return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new BackupException(
+          StandardErrorCode.INVALID_ARGUMENT,
+          "cannot read the credentials file " + file + ": " + e.getMessage(),
+          e);
+    }
   }
 
   private static String nonBlank(String value, String fallback) {

@@ -26,6 +26,7 @@ public final class SnapshotLedger {
   private final Map<String, TakenSnapshot> snapshots = new LinkedHashMap<>();
   private final Set<String> failingVolumes = ConcurrentHashMap.newKeySet();
   private long sequence;
+  private String credentials;
 
   private SnapshotLedger(String name) {
     this.name = name;
@@ -51,17 +52,30 @@ public final class SnapshotLedger {
     return Optional.ofNullable(snapshots.get(snapshotId));
   }
 
+  /**
+   * The content of the credentials file the last snapshotter initialised with this ledger read, or
+   * empty when none had one.
+   */
+  public synchronized Optional<String> credentials() {
+    return Optional.ofNullable(credentials);
+  }
+
   /** Makes every later {@code createSnapshot} of these volume ids throw. */
   public SnapshotLedger failSnapshotsOf(String... volumeIds) {
     failingVolumes.addAll(List.of(volumeIds));
     return this;
   }
 
-  /** Forgets every snapshot and failure, and restarts the snapshot ids. */
+  /** Forgets every snapshot, failure and credential, and restarts the snapshot ids. */
   public synchronized void clear() {
     snapshots.clear();
     failingVolumes.clear();
     sequence = 0;
+    credentials = null;
+  }
+
+  synchronized void credentialsRead(String content) {
+    credentials = content;
   }
 
   boolean failsFor(String volumeId) {
