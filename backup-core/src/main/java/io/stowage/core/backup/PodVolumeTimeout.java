@@ -16,8 +16,8 @@ final class PodVolumeTimeout {
   /**
    * The effective timeout, logged at info. An empty annotation counts as absent, as in Velero. An
    * unparsable one is logged as a warning naming the annotation, its value and the default used.
-   * (Velero logs that line at error level, which makes the backup PartiallyFailed; Stowage keeps
-   * the backup's outcome to the work it did.)
+   * (Velero logs that line at error level, which makes the backup PartiallyFailed; Stowage warns
+   * instead, since the default applies and nothing is lost.)
    */
   static GoDuration resolve(Backup backup, GoDuration serverDefault, BackupLog log) {
     String value = backup.getMetadata().getAnnotations().get(ANNOTATION);
