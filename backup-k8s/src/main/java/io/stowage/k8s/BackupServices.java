@@ -17,6 +17,7 @@ import io.stowage.core.prepare.PreparationDefaults;
 import io.stowage.core.run.BackupRunner;
 import io.stowage.core.run.BackupService;
 import io.stowage.core.run.StoreResolver;
+import io.stowage.core.snapshot.RegistrySnapshotterFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,8 +28,10 @@ import java.util.Optional;
 /**
  * The standard wiring of a {@link BackupService} on a cluster, shared by the controller and the
  * command line: {@link Fabric8Cluster}, Velero's preparation defaults, the {@link
- * KubernetesBackupper} (listing with page read-ahead) with every item action of the plugin
- * registry, and stores opened by a BackupStorageLocation's {@code spec.provider}.
+ * KubernetesBackupper} (listing with page read-ahead) with every item action of the plugin registry
+ * and its volume snapshotters (one per VolumeSnapshotLocation a backup uses, created by the
+ * location's {@code spec.provider} with {@code PluginContext.of(spec.config, cluster)}), and stores
+ * opened by a BackupStorageLocation's {@code spec.provider}.
  */
 public final class BackupServices {
   private BackupServices() {}
@@ -44,8 +47,9 @@ public final class BackupServices {
   }
 
   /**
-   * @param registry where stores and item actions come from
-   * @param defaults Velero's server defaults, or others
+   * @param registry where stores, item actions and volume snapshotters come from
+   * @param defaults Velero's server defaults, or others; its {@code fsBackupTimeout} replaces the
+   *     one in {@code options}
    * @param options page size and progress settings of the backupper
    * @param workDirectory where temporary tarballs go; {@code null} for the JVM's temp directory
    * @throws BackupException {@link StandardErrorCode#PROVIDER_FAILED} naming an item action that
@@ -66,7 +70,11 @@ public final class BackupServices {
         cluster,
         new BackupPreparer(defaults, clock),
         new BackupRunner(
-            new KubernetesBackupper(readingAhead(cluster), actions(registry, cluster), options),
+            new KubernetesBackupper(
+                readingAhead(cluster),
+                actions(registry, cluster),
+                options.withFsBackupTimeout(defaults.fsBackupTimeout()),
+                new RegistrySnapshotterFactory(registry, Optional.of(cluster))),
             clock,
             workDirectory),
         new StoreResolver(registry, Optional.of(cluster)));

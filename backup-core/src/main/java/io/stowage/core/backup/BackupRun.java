@@ -7,6 +7,7 @@ import io.stowage.api.ProgressListener;
 import io.stowage.api.Request;
 import io.stowage.api.ResourceIdentifier;
 import io.stowage.api.velero.v1.BackupSpec;
+import io.stowage.api.velero.v1.GoDuration;
 import io.stowage.core.archive.TarballWriter;
 import io.stowage.core.cluster.ApiResource;
 import io.stowage.core.cluster.Cluster;
@@ -23,6 +24,8 @@ import io.stowage.core.filter.Selector;
 import io.stowage.core.hooks.PodHooks;
 import io.stowage.core.hooks.ResourceHook;
 import io.stowage.core.prepare.SpecFilters;
+import io.stowage.core.snapshot.NativeSnapshots;
+import io.stowage.core.snapshot.VolumeSnapshotterFactory;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +49,7 @@ final class BackupRun {
   private final Cluster cluster;
   private final List<NamedAction> actions;
   private final BackupperOptions options;
+  private final VolumeSnapshotterFactory snapshotters;
   private final Request request;
   private final BackupLog log;
   private final ProgressListener listener;
@@ -56,12 +60,14 @@ final class BackupRun {
       Cluster cluster,
       List<NamedAction> actions,
       BackupperOptions options,
+      VolumeSnapshotterFactory snapshotters,
       Request request,
       BackupLog log,
       ProgressListener listener) {
     this.cluster = cluster;
     this.actions = actions;
     this.options = options;
+    this.snapshotters = snapshotters;
     this.request = request;
     this.log = log;
     this.listener = listener;
@@ -93,7 +99,7 @@ final class BackupRun {
         backedUp.size(),
         backedUp.size(),
         backedUp.resourceList(),
-        List.of(),
+        scope == null ? List.of() : scope.snapshots().records(),
         hooksAttempted,
         hooksFailed,
         0,
@@ -124,8 +130,25 @@ final class BackupRun {
     }
     PodHooks hooks =
         new PodHooks(cluster::exec, ResourceHook.resolve(spec.getHooks(), resolver), log);
+    GoDuration podVolumeTimeout =
+        PodVolumeTimeout.resolve(request.backup(), options.fsBackupTimeout(), log);
+    boolean csiEnabled =
+        resolved.stream().anyMatch(a -> a.name().equals(NativeSnapshots.CSI_PVC_ACTION));
+    NativeSnapshots snapshots =
+        new NativeSnapshots(
+            request.backup(), request.snapshotLocations(), snapshotters, csiEnabled, log);
     return new BackupScope(
-        request.backup(), cluster, resolver, namespaces, resources, resolved, tarball, log, hooks);
+        request.backup(),
+        cluster,
+        resolver,
+        namespaces,
+        resources,
+        resolved,
+        tarball,
+        log,
+        hooks,
+        snapshots,
+        podVolumeTimeout);
   }
 
   private void collect(BackupScope scope, ItemBackupper items, ProgressReporter progress) {

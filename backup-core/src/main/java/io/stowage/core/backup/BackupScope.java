@@ -3,17 +3,24 @@ package io.stowage.core.backup;
 import io.stowage.api.BackupLog;
 import io.stowage.api.spi.ActionContext;
 import io.stowage.api.velero.v1.Backup;
+import io.stowage.api.velero.v1.GoDuration;
 import io.stowage.core.archive.TarballWriter;
 import io.stowage.core.cluster.Cluster;
 import io.stowage.core.filter.NamespaceFilter;
 import io.stowage.core.filter.ResourceFilter;
 import io.stowage.core.filter.ResourceResolver;
 import io.stowage.core.hooks.PodHooks;
+import io.stowage.core.snapshot.NativeSnapshots;
 import java.util.List;
 
 /**
  * Everything one backup run shares between its parts: what to select, where to write, where to log.
  * Built once per run by {@link BackupRun}.
+ *
+ * @param snapshots native PV snapshots of this backup and their records
+ * @param podVolumeTimeout how long pod volume (file-system) backups may take, from {@link
+ *     PodVolumeTimeout}. Nothing reads it yet: it is kept for the pod-volume backupper Stowage does
+ *     not have yet, which bounds its wait for PodVolumeBackups (and the post-hook wait) by it
  */
 record BackupScope(
     Backup backup,
@@ -24,5 +31,7 @@ record BackupScope(
     List<ResolvedAction> actions,
     TarballWriter tarball,
     BackupLog log,
-    PodHooks hooks)
+    PodHooks hooks,
+    NativeSnapshots snapshots,
+    GoDuration podVolumeTimeout)
     implements ActionContext {}

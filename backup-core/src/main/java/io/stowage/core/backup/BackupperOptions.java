@@ -2,6 +2,8 @@ package io.stowage.core.backup;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.api.velero.v1.GoDuration;
+import io.stowage.core.prepare.PreparationDefaults;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -11,9 +13,13 @@ import java.time.Duration;
  * @param pageSize items per list page, Velero's {@code --client-page-size}; 0 disables paging
  * @param progressInterval the least time between two progress reports (Velero: one second)
  * @param clock the clock for progress throttling
+ * @param fsBackupTimeout the server's {@code --fs-backup-timeout} (Velero: 240m), used for a backup
+ *     whose {@code velero.io/pod-volume-timeout} annotation is absent or unparsable. The standard
+ *     wiring takes it from {@link PreparationDefaults#fsBackupTimeout()}
  */
-public record BackupperOptions(int pageSize, Duration progressInterval, Clock clock) {
-  /** Velero's defaults: pages of 500, progress at most once a second. */
+public record BackupperOptions(
+    int pageSize, Duration progressInterval, Clock clock, GoDuration fsBackupTimeout) {
+  /** Velero's defaults: pages of 500, progress at most once a second, fs-backup timeout 240m. */
   public static final BackupperOptions DEFAULTS =
       new BackupperOptions(500, Duration.ofSeconds(1), Clock.systemUTC());
 
@@ -23,9 +29,19 @@ public record BackupperOptions(int pageSize, Duration progressInterval, Clock cl
     }
     requireNonNull(progressInterval, "progressInterval is null");
     requireNonNull(clock, "clock is null");
+    requireNonNull(fsBackupTimeout, "fsBackupTimeout is null");
+  }
+
+  /** With Velero's fs-backup timeout. */
+  public BackupperOptions(int pageSize, Duration progressInterval, Clock clock) {
+    this(pageSize, progressInterval, clock, PreparationDefaults.VELERO.fsBackupTimeout());
   }
 
   public BackupperOptions withPageSize(int size) {
-    return new BackupperOptions(size, progressInterval, clock);
+    return new BackupperOptions(size, progressInterval, clock, fsBackupTimeout);
+  }
+
+  public BackupperOptions withFsBackupTimeout(GoDuration timeout) {
+    return new BackupperOptions(pageSize, progressInterval, clock, timeout);
   }
 }

@@ -16,13 +16,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Velero's {@code itemBackupper.backupItem} (facts §6.3, §6.5): inclusion checks, dedup, actions,
- * additional items first, then the item's files in the tarball.
+ * additional items first, a native snapshot for a PersistentVolume, then the item's files in the
+ * tarball.
  */
 final class ItemBackupper {
   static final String EXCLUDE_LABEL = "velero.io/exclude-from-backup";
   static final String SKIP_ANNOTATION = "velero.io/skip-from-backup";
   static final String MUST_INCLUDE_ANNOTATION = "backup.velero.io/must-include-additional-items";
   static final String SKIPPED_NO_CSI_PV_ANNOTATION = "backup.velero.io/skipped-no-csi-pv";
+  static final GroupResource PERSISTENT_VOLUMES = GroupResource.core("persistentvolumes");
 
   private final BackupScope scope;
   private final BackedUpItems backedUp;
@@ -153,6 +155,9 @@ final class ItemBackupper {
     }
     if (failed) {
       return ItemOutcome.FAILED;
+    }
+    if (groupResource.equals(PERSISTENT_VOLUMES) && !scope.snapshots().takeSnapshot(id, item)) {
+      return ItemOutcome.FAILED; // the snapshot error was logged; Velero does not write the PV
     }
     removeInternalAnnotations(item.body());
     scope.tarball().writeItem(identity, GoJson.marshal(item.body()), true);

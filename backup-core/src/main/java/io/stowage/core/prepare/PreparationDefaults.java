@@ -1,5 +1,7 @@
 package io.stowage.core.prepare;
 
+import static java.util.Objects.requireNonNull;
+
 import io.stowage.api.velero.v1.GoDuration;
 import java.util.Map;
 
@@ -14,6 +16,9 @@ import java.util.Map;
  * @param volumesToFsBackup {@code --default-volumes-to-fs-backup}, false
  * @param snapshotMoveData {@code --default-snapshot-move-data}, false
  * @param defaultSnapshotLocations {@code --default-volume-snapshot-locations}, provider to name
+ * @param fsBackupTimeout {@code --fs-backup-timeout}, 240m: how long pod volume backups may take; a
+ *     Backup's {@code velero.io/pod-volume-timeout} annotation overrides it. Read by the backupper,
+ *     not by preparation ({@code BackupperOptions#fsBackupTimeout})
  */
 public record PreparationDefaults(
     GoDuration backupTtl,
@@ -23,7 +28,8 @@ public record PreparationDefaults(
     GoDuration resourceTimeout,
     boolean volumesToFsBackup,
     boolean snapshotMoveData,
-    Map<String, String> defaultSnapshotLocations) {
+    Map<String, String> defaultSnapshotLocations,
+    GoDuration fsBackupTimeout) {
 
   /** Velero's server defaults. */
   public static final PreparationDefaults VELERO =
@@ -35,9 +41,11 @@ public record PreparationDefaults(
           GoDuration.ofMinutes(10),
           false,
           false,
-          Map.of());
+          Map.of(),
+          GoDuration.ofMinutes(240));
 
   public PreparationDefaults {
     defaultSnapshotLocations = Map.copyOf(defaultSnapshotLocations);
+    requireNonNull(fsBackupTimeout, "fsBackupTimeout is null");
   }
 }

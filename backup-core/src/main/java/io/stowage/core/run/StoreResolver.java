@@ -3,8 +3,6 @@ package io.stowage.core.run;
 import static java.util.Objects.requireNonNull;
 
 import io.stowage.api.BackupException;
-import io.stowage.api.GroupResource;
-import io.stowage.api.ResourceIdentifier;
 import io.stowage.api.StandardErrorCode;
 import io.stowage.api.spi.ClusterAccess;
 import io.stowage.api.spi.ObjectBackupStore;
@@ -14,18 +12,12 @@ import io.stowage.api.store.BackupStore;
 import io.stowage.api.velero.v1.BackupStorageLocation;
 import io.stowage.api.velero.v1.ObjectStorageLocation;
 import io.stowage.api.velero.v1.SecretKeySelector;
+import io.stowage.core.plugin.CredentialFiles;
 import io.stowage.core.plugin.PluginRegistry;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Opens the object store of a BackupStorageLocation: the provider named by {@code spec.provider},
@@ -34,8 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  * credentialsFile} holding the referenced Secret key (owner-only, deleted when the JVM exits).
  */
 public final class StoreResolver {
-  private static final GroupResource SECRETS = GroupResource.core("secrets");
-
   private final PluginRegistry registry;
   private final Optional<ClusterAccess> cluster;
 
@@ -69,8 +59,11 @@ public final class StoreResolver {
       config.put("caCert", secretValue(location, storage.getCaCertRef()));
     }
     SecretKeySelector credential = location.getSpec().getCredential();
-    if (credential != null && credential.getName() != null && !credential.getName().isEmpty()) {
-      config.put("credentialsFile", writeCredentials(location, credential));
+    if (CredentialFiles.present(credential)) {
+      config.put(
+          CredentialFiles.CREDENTIALS_FILE,
+          CredentialFiles.write(
+              cluster, owner(location), location.getMetadata().getNamespace(), credential));
     }
     ObjectBackupStoreProvider provider = registry.storeOrThrow(providerName);
     PluginContext context =
@@ -88,75 +81,12 @@ public final class StoreResolver {
   }
 
   private String secretValue(BackupStorageLocation location, SecretKeySelector selector) {
-    ClusterAccess access =
-        cluster.orElseThrow(
-            () ->
-                new BackupException(
-                    StandardErrorCode.INVALID_ARGUMENT,
-                    "backup storage location "
-                        + location.getMetadata().getName()
-                        + " refers to Secret "
-                        + selector.getName()
-                        + " but no cluster is available to read it"));
-    String namespace = location.getMetadata().getNamespace();
-    ObjectNode secret =
-        access
-            .get(
-                new ResourceIdentifier(
-                    SECRETS, namespace == null ? "" : namespace, selector.getName()))
-            .orElseThrow(
-                () ->
-                    new BackupException(
-                        StandardErrorCode.NOT_FOUND,
-                        "Secret "
-                            + namespace
-                            + "/"
-                            + selector.getName()
-                            + " named by backup storage location "
-                            + location.getMetadata().getName()
-                            + " does not exist"));
-    JsonNode value = secret.path("data").get(selector.getKey());
-    if (value == null || value.isNull()) {
-      throw new BackupException(
-          StandardErrorCode.NOT_FOUND,
-          "Secret "
-              + namespace
-              + "/"
-              + selector.getName()
-              + " has no key "
-              + selector.getKey()
-              + " (named by backup storage location "
-              + location.getMetadata().getName()
-              + ")");
-    }
-    return new String(Base64.getDecoder().decode(value.asString()), StandardCharsets.UTF_8);
+    return CredentialFiles.secretValue(
+        cluster, owner(location), location.getMetadata().getNamespace(), selector);
   }
 
-  private String writeCredentials(BackupStorageLocation location, SecretKeySelector credential) {
-    String content = secretValue(location, credential);
-    try {
-      Path file;
-      try {
-        file =
-            Files.createTempFile(
-                "stowage-credentials-",
-                "",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        file = Files.createTempFile("stowage-credentials-", "");
-      }
-      file.toFile().deleteOnExit();
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-      return file.toString();
-    } catch (IOException e) {
-      throw new BackupException(
-          StandardErrorCode.INTERNAL_ERROR,
-          "cannot write the credentials of backup storage location "
-              + location.getMetadata().getName()
-              + " to a local file: "
-              + e.getMessage(),
-          e);
-    }
+  private static String owner(BackupStorageLocation location) {
+    return "backup storage location " + location.getMetadata().getName();
   }
 
   private static String trim(String value) {

@@ -57,6 +57,16 @@ class PluginRegistryOfTest {
   }
 
   @Test
+  void aKindWithoutProvidersSaysNoneWereFound() {
+    assertThatThrownBy(() -> PluginRegistry.of(List.of()).volumeSnapshotterOrThrow("aws"))
+        .isInstanceOfSatisfying(
+            BackupException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.NOT_FOUND))
+        .hasMessageContaining("No volume snapshotter provider is named 'aws', and none were found")
+        .hasMessageContaining("@AutoService(VolumeSnapshotterProvider.class)");
+  }
+
+  @Test
   void refusesAnObjectThatIsNoProvider() {
     PluginProvider<String> stranger =
         new PluginProvider<>() {

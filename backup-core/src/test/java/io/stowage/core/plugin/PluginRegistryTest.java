@@ -9,6 +9,7 @@ import io.stowage.api.spi.BackupItemActionProvider;
 import io.stowage.api.spi.ObjectBackupStoreProvider;
 import io.stowage.api.spi.PluginProvider;
 import io.stowage.core.plugin.TestPluginJar.Spec;
+import io.stowage.testkit.snapshot.RecordingVolumeSnapshotterProvider;
 import io.stowage.testkit.store.InMemoryObjectBackupStoreProvider;
 import java.io.IOException;
 import java.net.URLClassLoader;
@@ -23,6 +24,10 @@ class PluginRegistryTest {
   /** backup-core's own actions (io.stowage.core.actions), always on the class path. */
   private static final List<String> BUILTIN_ACTIONS =
       List.of("velero.io/pod", "velero.io/pv", "velero.io/service-account");
+
+  /** backup-testkit's providers, on the test class path. */
+  private static final List<String> TESTKIT_PROVIDERS =
+      List.of(InMemoryObjectBackupStoreProvider.NAME, RecordingVolumeSnapshotterProvider.NAME);
 
   private static List<String> withBuiltins(String... names) {
     List<String> all = new java.util.ArrayList<>(BUILTIN_ACTIONS);
@@ -56,7 +61,7 @@ class PluginRegistryTest {
       assertThat(jarStoreNames(registry)).containsExactly("jar-memory", "velero.io/jar-memory");
       assertThat(registry.problems()).isEmpty();
       assertThat(registry.providers())
-          .filteredOn(d -> !d.name().equals(InMemoryObjectBackupStoreProvider.NAME))
+          .filteredOn(d -> !TESTKIT_PROVIDERS.contains(d.name()))
           .filteredOn(d -> !BUILTIN_ACTIONS.contains(d.name()))
           .singleElement()
           .satisfies(
@@ -266,7 +271,7 @@ class PluginRegistryTest {
           .hasMessageContaining("test.plugins.FutureStore");
       assertThat(registry.providers())
           .extracting(ProviderDescriptor::name)
-          .filteredOn(name -> !name.equals(InMemoryObjectBackupStoreProvider.NAME))
+          .filteredOn(name -> !TESTKIT_PROVIDERS.contains(name))
           .filteredOn(name -> !BUILTIN_ACTIONS.contains(name))
           .containsExactly("current");
     }
@@ -280,9 +285,12 @@ class PluginRegistryTest {
       assertThat(registry.actions())
           .extracting(BackupItemActionProvider::name)
           .containsExactlyElementsOf(BUILTIN_ACTIONS);
+      // Only backup-testkit's snapshotter, found on the class path.
       assertThatThrownBy(() -> registry.volumeSnapshotterOrThrow("aws"))
           .hasMessageContaining(
-              "No volume snapshotter provider is named 'aws', and none were found")
+              "No volume snapshotter provider is named 'aws'. Known volume snapshotter names: "
+                  + RecordingVolumeSnapshotterProvider.NAME
+                  + ".")
           .hasMessageContaining("@AutoService(VolumeSnapshotterProvider.class)")
           .hasMessageContaining("no jars");
     }
