@@ -16,6 +16,10 @@ import java.util.List;
  * leaves {@code status} alone and {@code status} is written through {@code .../status}, as on a
  * real cluster. The schemas keep unknown fields instead of repeating upstream's validation (the
  * embedded server does not validate anyway).
+ *
+ * <p>The embedded server's discovery lists these three types among its built-ins even without the
+ * CRDs, so a list of them answers empty rather than 404; only with the CRDs installed is {@code
+ * status} a subresource.
  */
 public final class SnapshotCrds {
   /** {@code snapshot.storage.k8s.io}. */

@@ -230,10 +230,25 @@ public final class PvcSnapshotAction implements BackupItemAction {
     String driver = Json.text(storageClass, "provisioner");
     Backup backup = context.backup();
     Map<String, String> backupAnnotations = backup.getMetadata().getAnnotations();
+    List<ObjectNode> classes;
+    try {
+      classes = access.list(CsiNames.VOLUME_SNAPSHOT_CLASSES, "", "");
+    } catch (RuntimeException e) {
+      throw new BackupException(
+          CsiErrorCode.NO_SNAPSHOT_CLASS,
+          "Cannot snapshot PVC "
+              + pvcName
+              + ": error listing VolumeSnapshotClasses: "
+              + e.getMessage()
+              + ". A cluster without the snapshot.storage.k8s.io/v1 CRDs and the CSI snapshot"
+              + " controller cannot take CSI snapshots: install them, or set snapshotVolumes to"
+              + " false",
+          e);
+    }
     SnapshotClassChooser.Choice choice =
         SnapshotClassChooser.choose(
             driver,
-            access.list(CsiNames.VOLUME_SNAPSHOT_CLASSES, "", ""),
+            classes,
             pvcName,
             Json.metadataMap(pvc, "annotations"),
             backup.getMetadata().getName(),

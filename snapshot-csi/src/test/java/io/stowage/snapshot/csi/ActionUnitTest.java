@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stowage.api.BackupException;
 import io.stowage.api.BackupItem;
 import io.stowage.api.BackupLog;
+import io.stowage.api.GroupResource;
 import io.stowage.api.ItemIdentity;
 import io.stowage.api.ResourceIdentifier;
+import io.stowage.api.StandardErrorCode;
 import io.stowage.api.spi.ActionContext;
 import io.stowage.api.spi.ActionResult;
+import io.stowage.api.spi.ClusterAccess;
 import io.stowage.api.velero.v1.Backup;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +63,57 @@ class ActionUnitTest {
         .isInstanceOf(BackupException.class)
         .hasMessageContaining("velero.io/csi-pvc-backupper on PVC app/data")
         .hasMessageContaining("no cluster access");
+  }
+
+  @Test
+  void aClusterThatServesNoSnapshotClassesFailsThePvcSayingWhatIsMissing() {
+    ObjectNode spec =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("storageClassName", "fast")
+            .put("volumeName", "pv-1");
+    BackupItem pvc = pvc(spec);
+    pvc.body().putObject("status").put("phase", "Bound");
+    ObjectNode pv = JsonNodeFactory.instance.objectNode();
+    pv.putObject("metadata").put("name", "pv-1");
+    pv.putObject("spec").putObject("csi").put("driver", "d").put("volumeHandle", "h");
+    ObjectNode storageClass = JsonNodeFactory.instance.objectNode().put("provisioner", "d");
+    ClusterAccess cluster =
+        new ClusterAccess() {
+          @Override
+          public Optional<ObjectNode> get(ResourceIdentifier id) {
+            return Optional.of(id.groupResource().equals(CsiNames.PVS) ? pv : storageClass);
+          }
+
+          @Override
+          public List<ObjectNode> list(GroupResource resource, String namespace, String selector) {
+            throw new BackupException(
+                StandardErrorCode.NOT_FOUND,
+                "the server doesn't have a resource type \"" + resource + "\"");
+          }
+
+          @Override
+          public ObjectNode create(GroupResource resource, ObjectNode object) {
+            throw new AssertionError("nothing is created");
+          }
+
+          @Override
+          public ObjectNode mergePatch(ResourceIdentifier id, ObjectNode patch) {
+            throw new AssertionError("nothing is patched");
+          }
+
+          @Override
+          public void delete(ResourceIdentifier id) {
+            throw new AssertionError("nothing is deleted");
+          }
+        };
+
+    assertThatThrownBy(() -> new PvcSnapshotAction(Optional.of(cluster)).execute(pvc, context))
+        .isInstanceOf(BackupException.class)
+        .hasMessageStartingWith(
+            "Cannot snapshot PVC app/data: error listing VolumeSnapshotClasses: the server doesn't"
+                + " have a resource type \"volumesnapshotclasses.snapshot.storage.k8s.io\"")
+        .hasMessageEndingWith("install them, or set snapshotVolumes to false");
   }
 
   @Test
