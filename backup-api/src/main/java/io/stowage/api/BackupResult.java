@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a {@link Backupper} run produced besides the tarball.
@@ -19,6 +20,11 @@ import java.util.TreeMap;
  * @param csiVolumeSnapshotsAttempted CSI VolumeSnapshots created for this backup
  * @param csiVolumeSnapshotsCompleted CSI VolumeSnapshots whose content became ready
  * @param failureReason why the backup as a whole failed, or {@code null} when it ran to its end
+ * @param csiVolumeSnapshots the CSI VolumeSnapshots of this backup as read from the cluster at the
+ *     end of the run (for {@code <name>-csi-volumesnapshots.json.gz}); read only
+ * @param csiVolumeSnapshotContents their VolumeSnapshotContents, likewise; read only
+ * @param csiVolumeSnapshotClasses the VolumeSnapshotClasses those contents name, likewise; read
+ *     only
  */
 public record BackupResult(
     int totalItems,
@@ -29,7 +35,10 @@ public record BackupResult(
     int hooksFailed,
     int csiVolumeSnapshotsAttempted,
     int csiVolumeSnapshotsCompleted,
-    String failureReason) {
+    String failureReason,
+    List<ObjectNode> csiVolumeSnapshots,
+    List<ObjectNode> csiVolumeSnapshotContents,
+    List<ObjectNode> csiVolumeSnapshotClasses) {
   public BackupResult {
     SortedMap<String, List<String>> copy = new TreeMap<>();
     if (resourceList != null) {
@@ -39,6 +48,37 @@ public record BackupResult(
     }
     resourceList = java.util.Collections.unmodifiableSortedMap(copy);
     volumeSnapshots = volumeSnapshots == null ? List.of() : List.copyOf(volumeSnapshots);
+    csiVolumeSnapshots = csiVolumeSnapshots == null ? List.of() : List.copyOf(csiVolumeSnapshots);
+    csiVolumeSnapshotContents =
+        csiVolumeSnapshotContents == null ? List.of() : List.copyOf(csiVolumeSnapshotContents);
+    csiVolumeSnapshotClasses =
+        csiVolumeSnapshotClasses == null ? List.of() : List.copyOf(csiVolumeSnapshotClasses);
+  }
+
+  /** A result without CSI snapshot objects. */
+  public BackupResult(
+      int totalItems,
+      int itemsBackedUp,
+      SortedMap<String, List<String>> resourceList,
+      List<NativeVolumeSnapshot> volumeSnapshots,
+      int hooksAttempted,
+      int hooksFailed,
+      int csiVolumeSnapshotsAttempted,
+      int csiVolumeSnapshotsCompleted,
+      String failureReason) {
+    this(
+        totalItems,
+        itemsBackedUp,
+        resourceList,
+        volumeSnapshots,
+        hooksAttempted,
+        hooksFailed,
+        csiVolumeSnapshotsAttempted,
+        csiVolumeSnapshotsCompleted,
+        failureReason,
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /** {@code true} when the backup as a whole failed. */

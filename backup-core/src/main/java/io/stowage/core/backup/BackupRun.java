@@ -95,6 +95,7 @@ final class BackupRun {
     progress.finish(backedUp.size(), backedUp.size());
     int hooksAttempted = scope == null ? 0 : scope.hooks().attempted();
     int hooksFailed = scope == null ? 0 : scope.hooks().failed();
+    CsiSnapshotSummary csi = csiSnapshots(scope);
     return new BackupResult(
         backedUp.size(),
         backedUp.size(),
@@ -102,9 +103,25 @@ final class BackupRun {
         scope == null ? List.of() : scope.snapshots().records(),
         hooksAttempted,
         hooksFailed,
-        0,
-        0,
-        failure);
+        csi.attempted(),
+        csi.completed(),
+        failure,
+        csi.volumeSnapshots(),
+        csi.contents(),
+        csi.classes());
+  }
+
+  /** Gathered also after a fatal error, as Velero does; nothing when discovery never ran. */
+  private CsiSnapshotSummary csiSnapshots(BackupScope scope) {
+    if (scope == null) {
+      return CsiSnapshotSummary.NONE;
+    }
+    return CsiSnapshotSummary.gather(
+        cluster,
+        scope.resolver(),
+        actions.stream().map(NamedAction::name).toList(),
+        request.backup(),
+        log);
   }
 
   private BackupScope scope(TarballWriter tarball) {

@@ -178,6 +178,14 @@ public final class BackupRunner {
     files.put(BackupFile.POD_VOLUME_BACKUPS, bytes(SideFiles.nullList()));
     files.put(BackupFile.ITEM_OPERATIONS, bytes(SideFiles.emptyList()));
     files.put(BackupFile.VOLUME_INFO, bytes(SideFiles.emptyList()));
+    // Velero wrote these three up to v1.16 and still reads them; null when there are none.
+    files.put(BackupFile.CSI_VOLUME_SNAPSHOTS, bytes(SideFiles.list(result.csiVolumeSnapshots())));
+    files.put(
+        BackupFile.CSI_VOLUME_SNAPSHOT_CONTENTS,
+        bytes(SideFiles.list(result.csiVolumeSnapshotContents())));
+    files.put(
+        BackupFile.CSI_VOLUME_SNAPSHOT_CLASSES,
+        bytes(SideFiles.list(result.csiVolumeSnapshotClasses())));
     try {
       store.putBackup(backup.getMetadata().getName(), files);
     } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import io.stowage.core.archive.GoJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -51,6 +52,16 @@ final class SideFiles {
       return gzipJson(JsonNodeFactory.instance.nullNode());
     }
     return gzipJson(VeleroJson.mapper().valueToTree(result.volumeSnapshots()));
+  }
+
+  /** Kubernetes objects as a JSON array, or {@code null} when there are none (a nil Go slice). */
+  static byte[] list(List<? extends JsonNode> objects) {
+    if (objects.isEmpty()) {
+      return nullList();
+    }
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    objects.forEach(array::add);
+    return gzipJson(array);
   }
 
   /** Go encodes an empty slice it never allocated as {@code null}. */

@@ -58,7 +58,11 @@ class PersistenceTest extends ClusterTestBase {
             "backups/nightly/nightly-itemoperations.json.gz",
             "backups/nightly/nightly-resource-list.json.gz",
             "backups/nightly/nightly-results.gz",
-            "backups/nightly/nightly-volumeinfo.json.gz");
+            "backups/nightly/nightly-volumeinfo.json.gz",
+            // Velero up to v1.16 wrote the CSI lists always ("null" when empty)
+            "backups/nightly/nightly-csi-volumesnapshots.json.gz",
+            "backups/nightly/nightly-csi-volumesnapshotcontents.json.gz",
+            "backups/nightly/nightly-csi-volumesnapshotclasses.json.gz");
     // nothing outside backups/ (Velero marks a location with other top-level prefixes invalid)
     assertThat(fixture.allKeys()).allMatch(k -> k.startsWith("backups/nightly/"));
   }
@@ -132,6 +136,8 @@ class PersistenceTest extends ClusterTestBase {
     assertThat(run.gunzipped(BackupFile.VOLUME_SNAPSHOTS)).isEqualTo("null\n");
     assertThat(run.gunzipped(BackupFile.POD_VOLUME_BACKUPS)).isEqualTo("null\n");
     assertThat(run.gunzipped(BackupFile.ITEM_OPERATIONS)).isEqualTo("[]\n");
+    assertThat(run.gunzipped(BackupFile.CSI_VOLUME_SNAPSHOTS)).isEqualTo("null\n");
+    assertThat(run.gunzipped(BackupFile.CSI_VOLUME_SNAPSHOT_CONTENTS)).isEqualTo("null\n");
     JsonNode volumeInfo = run.sideFile(BackupFile.VOLUME_INFO);
     assertThat(volumeInfo.isArray()).isTrue();
     assertThat(volumeInfo.isEmpty()).isTrue();
