@@ -129,6 +129,11 @@ final class AtomicFileWriter {
       Path blocking = Directories.nonDirectoryAncestor(object.file(), paths.root()).orElse(null);
       Path bucketDirectory = paths.bucketDirectory(object.bucket());
       if (blocking == null) {
+        if (e instanceof FileAlreadyExistsException) {
+          // Files.createDirectories found the directory, then saw it gone when it checked it was
+          // one: a concurrent delete removed it in between. Try again like a missing parent.
+          return false;
+        }
         throw StoreErrors.failed("creating the directory of " + object.describe(), directory, e);
       }
       if (blocking.startsWith(bucketDirectory) && !blocking.equals(bucketDirectory)) {
