@@ -1,7 +1,6 @@
 package io.stowage.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.stowage.api.ProgressListener;
 import io.stowage.api.velero.v1.Backup;
 import io.stowage.api.velero.v1.BackupStatus;
 import io.stowage.api.velero.v1.BackupStorageLocation;
@@ -38,8 +37,9 @@ import picocli.CommandLine.Spec;
     name = "create",
     description = {
       "Back up a Kubernetes cluster now, in this process, as a Velero backup.",
-      "Prints progress, then the final phase on its own line. Exit 0 Completed,"
-          + " 2 PartiallyFailed, 1 Failed or FailedValidation, 64 usage error."
+      "Shows progress (a bar on a terminal, else a timestamped line at most once a second),"
+          + " then the final phase on its own line. Exit 0 Completed, 2 PartiallyFailed,"
+          + " 1 Failed or FailedValidation, 64 usage error."
     },
     mixinStandardHelpOptions = true,
     versionProvider = StowageVersion.class,
@@ -95,6 +95,16 @@ final class BackupCreateCommand implements Callable<Integer> {
       description = "Items per list request; 0 lists without paging (default: ${DEFAULT-VALUE}).")
   int pageSize;
 
+  @Option(
+      names = "--wait",
+      description = {
+        "Velero's flag, accepted for scripts written for velero: this command runs the backup"
+            + " in this process and always waits for its end.",
+        "Unlike 'velero backup create --wait', which exits 0 whatever the phase, the exit code"
+            + " says how the backup ended."
+      })
+  boolean wait;
+
   @Mixin BackupSpecOptions specOptions;
 
   @Override
@@ -105,16 +115,24 @@ final class BackupCreateCommand implements Callable<Integer> {
     Backup backup = backupToCreate();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (KubernetesClient client = KubernetesClients.create(kubeconfig)) {
+    try (Plugins plugins = StowageCli.plugins(spec);
+        KubernetesClient client = KubernetesClients.create(kubeconfig)) {
       Fabric8Cluster cluster = new Fabric8Cluster(client);
-      BackupService service = service(cluster, pageSize);
+      BackupService service = service(cluster, plugins.registry(), pageSize);
       Preparation preparation =
           service.prepare(backup, locations(cluster, backup.getMetadata().getNamespace(), store));
       if (!preparation.valid()) {
         preparation.validationErrors().forEach(m -> err.println("Validation error: " + m));
         return finish(out, preparation.backup());
       }
-      RunOutcome outcome = service.run(preparation, progress(out, backup));
+      ProgressDisplay display =
+          new ProgressDisplay(out, StowageCli.terminal(spec), backup.getMetadata().getName());
+      RunOutcome outcome;
+      try {
+        outcome = service.run(preparation, p -> display.update(p.itemsBackedUp(), p.totalItems()));
+      } finally {
+        display.finish();
+      }
       report(out, err, outcome);
       return finish(out, outcome.backup());
     }
@@ -161,15 +179,6 @@ final class BackupCreateCommand implements Callable<Integer> {
     return new FixedLocationCatalog(List.of(location), clusterLocations);
   }
 
-  /** The progress lines of a running backup: {@code Backup <name>: <done>/<total> items}. */
-  static ProgressListener progress(PrintWriter out, Backup backup) {
-    String prefix = "Backup " + backup.getMetadata().getName() + ": ";
-    return p -> {
-      out.println(prefix + p.itemsBackedUp() + "/" + p.totalItems() + " items");
-      out.flush();
-    };
-  }
-
   private void report(PrintWriter out, PrintWriter err, RunOutcome outcome) {
     Backup backup = outcome.backup();
     BackupStatus status = backup.getStatus();
@@ -205,11 +214,13 @@ final class BackupCreateCommand implements Callable<Integer> {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  /** The standard backup path for a cluster, with lists paged by {@code pageSize}. */
-  static BackupService service(Cluster cluster, int pageSize) {
+  /**
+   * The standard backup path for a cluster with the given plugins, lists paged by {@code pageSize}.
+   */
+  static BackupService service(Cluster cluster, PluginRegistry registry, int pageSize) {
     return BackupServices.standard(
         cluster,
-        PluginRegistry.load(),
+        registry,
         PreparationDefaults.VELERO,
         BackupperOptions.DEFAULTS.withPageSize(pageSize),
         null);

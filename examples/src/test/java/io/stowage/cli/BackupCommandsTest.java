@@ -74,7 +74,8 @@ class BackupCommandsTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.lastOutLine()).isEqualTo("Phase: Completed");
-    assertThat(result.outLines()).anyMatch(l -> l.matches("Backup nightly: \\d+/\\d+ items"));
+    assertThat(result.outLines())
+        .anyMatch(l -> l.matches("\\S+Z Backup nightly: \\d+/\\d+ items, \\d+s"));
     Path dir = store.resolve("backups/nightly");
     for (String file :
         List.of(

@@ -31,7 +31,8 @@ class DemoCommandTest {
 
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     assertThat(result.outLines()).contains("Phase: Completed");
-    assertThat(result.outLines()).anyMatch(l -> l.matches("Backup demo-\\d{14}: \\d+/\\d+ items"));
+    assertThat(result.outLines())
+        .anyMatch(l -> l.matches("\\S+Z Backup demo-\\d{14}: \\d+/\\d+ items, \\d+s"));
     Path backups = dir.resolve("backups");
     List<Path> written;
     try (Stream<Path> list = Files.list(backups)) {
