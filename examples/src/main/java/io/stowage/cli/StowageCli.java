@@ -92,6 +92,7 @@ public final class StowageCli implements Callable<Integer> {
    * is a terminal, where progress is a bar redrawn in place instead of timestamped lines.
    */
   static int execute(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
+    verbose = false; // a setting of the command line, not of the JVM that runs several
     try {
       CommandLine cli = commandLine(out, err);
       ((StowageCli) cli.getCommand()).terminal = terminal;
