@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code stowage}: Velero's backup flow from the command line. Entry point of {@code stowage.jar}.
@@ -165,9 +167,16 @@ public final class StowageCli implements Callable<Integer> {
   private static int usageError(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
+    // picocli checks required options before it reports unknown ones; the unknown flag is the
+    // mistake to show (the missing option may be the one it misspells).
+    List<String> unmatched = command.getUnmatchedArguments();
+    ParameterException shown =
+        e instanceof UnmatchedArgumentException || unmatched.isEmpty()
+            ? e
+            : new UnmatchedArgumentException(command, unmatched);
     err.println(
         "Error: "
-            + oneLine(e.getMessage())
+            + oneLine(shown.getMessage())
             + " (see '"
             + command.getCommandSpec().qualifiedName()
             + " --help')");
