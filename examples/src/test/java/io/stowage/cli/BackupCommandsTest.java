@@ -230,6 +230,22 @@ class BackupCommandsTest {
   }
 
   @Test
+  void waitIsAcceptedAndTheBackupRunsToItsEnd() throws IOException {
+    Cli.Result result =
+        create(
+            "waited",
+            "--wait",
+            "--include-namespaces",
+            "shop",
+            "--store",
+            "file://" + tmp.resolve("store"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.lastOutLine()).isEqualTo("Phase: Completed");
+    assertThat(tmp.resolve("store/backups/waited/velero-backup.json")).isRegularFile();
+  }
+
+  @Test
   void downloadStreamsTheTarballAndReplacesAFileOnlyWithForce() throws IOException {
     Path storeDir = tmp.resolve("store");
     String store = "file://" + storeDir;
