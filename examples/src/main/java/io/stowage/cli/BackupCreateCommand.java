@@ -31,12 +31,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code stowage backup create}: backs up the cluster of a kubeconfig into a store, in this
- * process, through the same {@code BackupService} path the controller takes.
+ * process, through the same {@code BackupService} path the controller takes; or, with {@code
+ * --submit}, creates the Backup object for a backup server to run, as {@code velero backup create}
+ * does, and with {@code --wait} follows it to its end.
  */
 @Command(
     name = "create",
     description = {
-      "Back up a Kubernetes cluster now, in this process, as a Velero backup.",
+      "Back up a Kubernetes cluster now, in this process, as a Velero backup; with --submit,"
+          + " create the Backup object for a backup server ('stowage server' or Velero) instead.",
       "Shows progress (a bar on a terminal, else a timestamped line at most once a second),"
           + " then the final phase on its own line. Exit 0 Completed, 2 PartiallyFailed,"
           + " 1 Failed or FailedValidation, 64 usage error."
@@ -96,10 +99,18 @@ final class BackupCreateCommand implements Callable<Integer> {
   int pageSize;
 
   @Option(
+      names = "--submit",
+      description = {
+        "Create the velero.io/v1 Backup in the cluster (namespace --namespace) for a running"
+            + " backup server to process, and return; the server's storage locations apply."
+      })
+  boolean submit;
+
+  @Option(
       names = "--wait",
       description = {
-        "Velero's flag, accepted for scripts written for velero: this command runs the backup"
-            + " in this process and always waits for its end.",
+        "With --submit: follow the Backup's status.progress until the server has finished it."
+            + " Without --submit the backup runs in this process, which always waits.",
         "Unlike 'velero backup create --wait', which exits 0 whatever the phase, the exit code"
             + " says how the backup ended."
       })
@@ -108,11 +119,65 @@ final class BackupCreateCommand implements Callable<Integer> {
   @Mixin BackupSpecOptions specOptions;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     if (pageSize < 0) {
       throw usage("--page-size must be 0 or more, got " + pageSize);
     }
+    if (submit && store != null) {
+      throw usage(
+          "--store and --submit do not go together: a submitted Backup is stored where the"
+              + " server's storage location says");
+    }
     Backup backup = backupToCreate();
+    return submit ? submit(backup) : runHere(backup);
+  }
+
+  /** Creates the Backup for a server; with {@code --wait}, follows it to a final phase. */
+  private int submit(Backup backup) throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    String namespace = backup.getMetadata().getNamespace();
+    String name = backup.getMetadata().getName();
+    try (KubernetesClient client = KubernetesClients.create(kubeconfig)) {
+      BackupWatch watch = new BackupWatch(client);
+      watch.create(backup);
+      out.println("Backup request \"" + name + "\" submitted successfully.");
+      if (!wait) {
+        out.println(
+            "Run 'kubectl get backups.velero.io -n "
+                + namespace
+                + " "
+                + name
+                + " -o yaml' for its status, or submit with --wait to follow it.");
+        return ExitCodes.OK;
+      }
+      out.println(
+          "Waiting for backup to complete. You may safely press ctrl-c to stop waiting - your"
+              + " backup will continue in the background.");
+      out.flush();
+      Backup done =
+          watch.awaitFinished(
+              namespace, name, new ProgressDisplay(out, StowageCli.terminal(spec), name), null);
+      BackupStatus status = done.getStatus();
+      out.printf(
+          "Backup %s: %d items backed up, %d warnings, %d errors%n",
+          name,
+          status.getProgress() == null ? 0 : status.getProgress().getItemsBackedUp(),
+          status.getWarnings(),
+          status.getErrors());
+      if (status.getFailureReason() != null) {
+        spec.commandLine().getErr().println("Failure reason: " + status.getFailureReason());
+      }
+      if (status.getValidationErrors() != null) {
+        status
+            .getValidationErrors()
+            .forEach(m -> spec.commandLine().getErr().println("Validation error: " + m));
+      }
+      return finish(out, done);
+    }
+  }
+
+  /** Prepares and runs the backup in this process, showing its progress. */
+  private int runHere(Backup backup) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (Plugins plugins = StowageCli.plugins(spec);

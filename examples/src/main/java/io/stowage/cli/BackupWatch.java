@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.stowage.api.BackupException;
 import io.stowage.api.StandardErrorCode;
@@ -38,19 +39,41 @@ final class BackupWatch {
     this.client = requireNonNull(client, "client is null");
   }
 
-  /** Creates {@code backup} (a new object: no status) in its namespace. */
+  /**
+   * Creates {@code backup} (a new object: no status) in its namespace.
+   *
+   * @throws BackupException {@link StandardErrorCode#NOT_FOUND} when the cluster does not know
+   *     {@code backups.velero.io}, {@link StandardErrorCode#ALREADY_EXISTS} when the Backup exists
+   */
   void create(Backup backup) {
+    String namespace = backup.getMetadata().getNamespace();
+    String name = backup.getMetadata().getName();
     GenericKubernetesResource resource =
         client
             .getKubernetesSerialization()
             .unmarshal(
                 new String(VeleroJson.writeCompact(backup), StandardCharsets.UTF_8),
                 GenericKubernetesResource.class);
-    client
-        .genericKubernetesResources(BACKUPS)
-        .inNamespace(backup.getMetadata().getNamespace())
-        .resource(resource)
-        .create();
+    try {
+      client.genericKubernetesResources(BACKUPS).inNamespace(namespace).resource(resource).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        throw new BackupException(
+            StandardErrorCode.NOT_FOUND,
+            "the cluster does not serve backups.velero.io in namespace "
+                + namespace
+                + ": install Velero's CRDs ('stowage server' does at start) and create the"
+                + " namespace",
+            e);
+      }
+      if (e.getCode() == 409) {
+        throw new BackupException(
+            StandardErrorCode.ALREADY_EXISTS,
+            "Backup " + namespace + "/" + name + " already exists in the cluster",
+            e);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -58,13 +81,13 @@ final class BackupWatch {
    * FailedValidation) and answers it as it is then.
    *
    * @param display where progress goes; finished before this returns or throws
-   * @param timeout how long to wait at most
+   * @param timeout how long to wait at most; {@code null} waits as long as it takes
    * @throws BackupException {@link StandardErrorCode#NOT_FOUND} when the Backup is deleted, {@link
    *     StandardErrorCode#TIMEOUT} when it is not finished in time (it goes on in the server)
    */
   Backup awaitFinished(String namespace, String name, ProgressDisplay display, Duration timeout)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
+    Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
     try {
       while (true) {
         GenericKubernetesResource resource =
@@ -82,7 +105,7 @@ final class BackupWatch {
         if (backup.getStatus().phaseOrNew().isTerminal()) {
           return backup;
         }
-        if (Instant.now().isAfter(deadline)) {
+        if (deadline != null && Instant.now().isAfter(deadline)) {
           throw new BackupException(
               StandardErrorCode.TIMEOUT,
               "Backup "
