@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
           + " create the Backup object for a backup server ('stowage server' or Velero) instead.",
       "Shows progress (a bar on a terminal, else a timestamped line at most once a second),"
           + " then the final phase on its own line. Exit 0 Completed, 2 PartiallyFailed,"
-          + " 1 Failed or FailedValidation, 64 usage error."
+          + " 1 Failed or FailedValidation, 64 usage error; with --submit, 0 once submitted"
+          + " (and, with --wait, followed to its end), as velero."
     },
     mixinStandardHelpOptions = true,
     versionProvider = StowageVersion.class,
@@ -111,8 +112,9 @@ final class BackupCreateCommand implements Callable<Integer> {
       description = {
         "With --submit: follow the Backup's status.progress until the server has finished it."
             + " Without --submit the backup runs in this process, which always waits.",
-        "Unlike 'velero backup create --wait', which exits 0 whatever the phase, the exit code"
-            + " says how the backup ended."
+        "As 'velero backup create --wait', it exits 0 once the backup has ended, whatever its"
+            + " phase, and prints the phase last; the in-process run's exit code says how it"
+            + " ended."
       })
   boolean wait;
 
@@ -172,7 +174,18 @@ final class BackupCreateCommand implements Callable<Integer> {
             .getValidationErrors()
             .forEach(m -> spec.commandLine().getErr().println("Validation error: " + m));
       }
-      return finish(out, done);
+      out.println(
+          "Backup completed with status: "
+              + status.phaseOrNew()
+              + ". You may check for more information using the commands 'stowage backup"
+              + " describe "
+              + name
+              + " --store <uri>' and 'stowage backup logs "
+              + name
+              + " --store <uri>'.");
+      out.println("Phase: " + status.phaseOrNew());
+      // Velero's CLI exits 0 whatever the phase: the request was made and followed to its end.
+      return ExitCodes.OK;
     }
   }
 

@@ -87,6 +87,28 @@ class SubmitToServerTest {
   }
 
   @Test
+  void waitExitsZeroWhateverThePhaseAsVeleroDoes() {
+    Cli.Result result =
+        Cli.run(
+            "backup",
+            "create",
+            "misplaced",
+            "--submit",
+            "--wait",
+            "--storage-location",
+            "nosuch",
+            "--kubeconfig",
+            kubeconfig.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.outLines())
+        .anyMatch(l -> l.startsWith("Backup completed with status: FailedValidation."));
+    assertThat(result.lastOutLine()).isEqualTo("Phase: FailedValidation");
+    assertThat(result.errLines())
+        .anyMatch(l -> l.startsWith("Validation error: ") && l.contains("nosuch"));
+  }
+
+  @Test
   void withoutWaitItOnlyCreatesTheBackupObject() throws InterruptedException {
     Cli.Result result =
         Cli.run(
