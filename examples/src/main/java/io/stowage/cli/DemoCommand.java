@@ -93,7 +93,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--keep-running",
-      description = "Keep the demo cluster up after the backup, for kubectl, until Ctrl-C.")
+      description =
+          "Keep the demo cluster and its backup controller up after the backup, for kubectl and"
+              + " backup create --submit, until Ctrl-C.")
   boolean keepRunning;
 
   @Override
@@ -115,6 +117,8 @@ final class DemoCommand implements Callable<Integer> {
     List<HasMetadata> objects = DemoCluster.objects(Instant.now());
     EmbeddedKubernetes k8s = DemoCluster.start(objects);
     Path kubeconfig = directory.resolve(KUBECONFIG);
+    KubernetesClient client = null;
+    DemoServer server = null;
     boolean stopAtEnd = true;
     try {
       k8s.writeKubeconfig(kubeconfig);
@@ -139,7 +143,9 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
 
       long backupStarted = System.nanoTime();
-      Backup done = runBackup(plugins, kubeconfig, backup, target);
+      client = KubernetesClients.create(kubeconfig);
+      server = DemoServer.start(client, target, plugins.registry(), PAGE_SIZE);
+      Backup done = runBackup(client, server, backup);
       Duration backupTime = Duration.ofNanos(System.nanoTime() - backupStarted);
 
       String stowage = DemoSummary.stowageCommand();
@@ -149,7 +155,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
       if (keepRunning) {
         stopAtEnd = false;
-        keepRunning(k8s, kubeconfig, out);
+        keepRunning(new Running(k8s, client, server, kubeconfig), stowage, out);
       } else {
         out.println("The demo cluster stops with this command. To explore it with kubectl, run");
         out.println(
@@ -168,7 +174,7 @@ final class DemoCommand implements Callable<Integer> {
       return ExitCodes.forPhase(done.getStatus().getPhase());
     } finally {
       if (stopAtEnd) {
-        stop(k8s, kubeconfig);
+        new Running(k8s, client, server, kubeconfig).stop();
       }
     }
   }
@@ -182,28 +188,20 @@ final class DemoCommand implements Callable<Integer> {
    * as a {@code velero.io/v1} object, as {@code velero backup create} does, and followed through
    * its {@code status.progress} until the controller has finished it ({@link BackupWatch}).
    */
-  private Backup runBackup(Plugins plugins, Path kubeconfig, Backup backup, StoreUri target)
+  private Backup runBackup(KubernetesClient client, DemoServer server, Backup backup)
       throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     String namespace = backup.getMetadata().getNamespace();
     String name = backup.getMetadata().getName();
-    try (KubernetesClient client = KubernetesClients.create(kubeconfig);
-        DemoServer server = DemoServer.start(client, target, plugins.registry(), PAGE_SIZE)) {
-      out.println(
-          "Backup controller running in this JVM, watching namespace "
-              + namespace
-              + "; installed:");
-      wrap(String.join(", ", server.installed()), "  ", out);
-      BackupWatch watch = new BackupWatch(client);
-      watch.create(backup);
-      out.println("Created Backup " + namespace + "/" + name + "; waiting for the controller...");
-      out.flush();
-      return watch.awaitFinished(
-          namespace,
-          name,
-          new ProgressDisplay(out, StowageCli.terminal(spec), name),
-          BACKUP_TIMEOUT);
-    }
+    out.println(
+        "Backup controller running in this JVM, watching namespace " + namespace + "; installed:");
+    wrap(String.join(", ", server.installed()), "  ", out);
+    BackupWatch watch = new BackupWatch(client);
+    watch.create(backup);
+    out.println("Created Backup " + namespace + "/" + name + "; waiting for the controller...");
+    out.flush();
+    return watch.awaitFinished(
+        namespace, name, new ProgressDisplay(out, StowageCli.terminal(spec), name), BACKUP_TIMEOUT);
   }
 
   /** A new Backup of everything, {@code velero/demo-<yyyyMMddHHmmss>}, as if just created. */
@@ -253,14 +251,19 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Blocks until the JVM is told to stop (Ctrl-C); a shutdown hook stops the cluster. */
-  private static void keepRunning(EmbeddedKubernetes k8s, Path kubeconfig, PrintWriter out)
+  /**
+   * Blocks until the JVM is told to stop (Ctrl-C); a shutdown hook stops the controller and the
+   * cluster.
+   */
+  private static void keepRunning(Running running, String stowage, PrintWriter out)
       throws InterruptedException {
+    EmbeddedKubernetes k8s = running.k8s();
+    Path kubeconfig = running.kubeconfig();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  stop(k8s, kubeconfig);
+                  running.stop();
                   out.println("Demo cluster stopped.");
                   out.flush();
                 },
@@ -274,8 +277,29 @@ final class DemoCommand implements Callable<Integer> {
     out.println(
         "Reading works (get with -o yaml|json|name, -l, --field-selector metadata.name=...;"
             + " tables show NAME and AGE only); describe, exec, apply and watch do not.");
+    out.println(
+        "The backup controller keeps running too: a Backup created in namespace "
+            + DemoCluster.VELERO_NAMESPACE
+            + " is backed up, for example with");
+    out.println(
+        "  " + stowage + " backup create my-backup --submit --wait --include-namespaces shop");
     out.flush();
     new CountDownLatch(1).await();
+  }
+
+  /** What runs while the demo is up; {@code client} and {@code server} are null until started. */
+  private record Running(
+      EmbeddedKubernetes k8s, KubernetesClient client, DemoServer server, Path kubeconfig) {
+    /** Stops the controller, then the cluster. */
+    void stop() {
+      if (server != null) {
+        server.close();
+      }
+      if (client != null) {
+        client.close();
+      }
+      DemoCommand.stop(k8s, kubeconfig);
+    }
   }
 
   /** Stops the cluster and removes its kubeconfig, which would point at a closed port. */
