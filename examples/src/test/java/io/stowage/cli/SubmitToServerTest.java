@@ -11,6 +11,8 @@ import io.stowage.api.velero.v1.BackupPhase;
 import io.stowage.api.velero.v1.VeleroJson;
 import io.stowage.core.plugin.PluginRegistry;
 import io.stowage.testkit.k8s.EmbeddedKubernetes;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -144,8 +146,7 @@ class SubmitToServerTest {
             .awaitFinished(
                 "velero",
                 "submitted",
-                new ProgressDisplay(
-                    new java.io.PrintWriter(java.io.Writer.nullWriter()), false, "submitted"),
+                new ProgressDisplay(new PrintWriter(Writer.nullWriter()), false, "submitted"),
                 Duration.ofMinutes(1));
     assertThat(done.getStatus().getPhase()).isEqualTo(BackupPhase.COMPLETED);
   }
