@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
       BackupCreateCommand.class,
       BackupGetCommand.class,
       BackupDescribeCommand.class,
-      BackupLogsCommand.class
+      BackupLogsCommand.class,
+      BackupDownloadCommand.class
     })
 final class BackupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

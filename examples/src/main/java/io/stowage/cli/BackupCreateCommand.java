@@ -1,7 +1,6 @@
 package io.stowage.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.stowage.api.ProgressListener;
 import io.stowage.api.velero.v1.Backup;
 import io.stowage.api.velero.v1.BackupStatus;
 import io.stowage.api.velero.v1.BackupStorageLocation;
@@ -32,14 +31,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code stowage backup create}: backs up the cluster of a kubeconfig into a store, in this
- * process, through the same {@code BackupService} path the controller takes.
+ * process, through the same {@code BackupService} path the controller takes; or, with {@code
+ * --submit}, creates the Backup object for a backup server to run, as {@code velero backup create}
+ * does, and with {@code --wait} follows it to its end.
  */
 @Command(
     name = "create",
     description = {
-      "Back up a Kubernetes cluster now, in this process, as a Velero backup.",
-      "Prints progress, then the final phase on its own line. Exit 0 Completed,"
-          + " 2 PartiallyFailed, 1 Failed or FailedValidation, 64 usage error."
+      "Back up a Kubernetes cluster now, in this process, as a Velero backup; with --submit,"
+          + " create the Backup object for a backup server ('stowage server' or Velero) instead.",
+      "Shows progress (a bar on a terminal, else a timestamped line at most once a second),"
+          + " then the final phase on its own line. Exit 0 Completed, 2 PartiallyFailed,"
+          + " 1 Failed or FailedValidation, 64 usage error; with --submit, 0 once submitted"
+          + " (and, with --wait, followed to its end), as velero."
     },
     mixinStandardHelpOptions = true,
     versionProvider = StowageVersion.class,
@@ -95,26 +99,118 @@ final class BackupCreateCommand implements Callable<Integer> {
       description = "Items per list request; 0 lists without paging (default: ${DEFAULT-VALUE}).")
   int pageSize;
 
+  @Option(
+      names = "--submit",
+      description = {
+        "Create the velero.io/v1 Backup in the cluster (namespace --namespace) for a running"
+            + " backup server to process, and return; the server's storage locations apply."
+      })
+  boolean submit;
+
+  @Option(
+      names = "--wait",
+      description = {
+        "With --submit: follow the Backup's status.progress until the server has finished it."
+            + " Without --submit the backup runs in this process, which always waits.",
+        "As 'velero backup create --wait', it exits 0 once the backup has ended, whatever its"
+            + " phase, and prints the phase last; the in-process run's exit code says how it"
+            + " ended."
+      })
+  boolean wait;
+
   @Mixin BackupSpecOptions specOptions;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     if (pageSize < 0) {
       throw usage("--page-size must be 0 or more, got " + pageSize);
     }
+    if (submit && store != null) {
+      throw usage(
+          "--store and --submit do not go together: a submitted Backup is stored where the"
+              + " server's storage location says");
+    }
     Backup backup = backupToCreate();
+    return submit ? submit(backup) : runHere(backup);
+  }
+
+  /** Creates the Backup for a server; with {@code --wait}, follows it to a final phase. */
+  private int submit(Backup backup) throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    String namespace = backup.getMetadata().getNamespace();
+    String name = backup.getMetadata().getName();
+    try (KubernetesClient client = KubernetesClients.create(kubeconfig)) {
+      BackupWatch watch = new BackupWatch(client);
+      watch.create(backup);
+      out.println("Backup request \"" + name + "\" submitted successfully.");
+      if (!wait) {
+        out.println(
+            "Run 'kubectl get backups.velero.io -n "
+                + namespace
+                + " "
+                + name
+                + " -o yaml' for its status, or submit with --wait to follow it.");
+        return ExitCodes.OK;
+      }
+      out.println(
+          "Waiting for backup to complete. You may safely press ctrl-c to stop waiting - your"
+              + " backup will continue in the background.");
+      out.flush();
+      Backup done =
+          watch.awaitFinished(
+              namespace, name, new ProgressDisplay(out, StowageCli.terminal(spec), name), null);
+      BackupStatus status = done.getStatus();
+      out.printf(
+          "Backup %s: %d items backed up, %d warnings, %d errors%n",
+          name,
+          status.getProgress() == null ? 0 : status.getProgress().getItemsBackedUp(),
+          status.getWarnings(),
+          status.getErrors());
+      if (status.getFailureReason() != null) {
+        spec.commandLine().getErr().println("Failure reason: " + status.getFailureReason());
+      }
+      if (status.getValidationErrors() != null) {
+        status
+            .getValidationErrors()
+            .forEach(m -> spec.commandLine().getErr().println("Validation error: " + m));
+      }
+      out.println(
+          "Backup completed with status: "
+              + status.phaseOrNew()
+              + ". You may check for more information using the commands 'stowage backup"
+              + " describe "
+              + name
+              + " --store <uri>' and 'stowage backup logs "
+              + name
+              + " --store <uri>'.");
+      out.println("Phase: " + status.phaseOrNew());
+      // Velero's CLI exits 0 whatever the phase: the request was made and followed to its end.
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Prepares and runs the backup in this process, showing its progress. */
+  private int runHere(Backup backup) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (KubernetesClient client = KubernetesClients.create(kubeconfig)) {
+    try (Plugins plugins = StowageCli.plugins(spec);
+        KubernetesClient client = KubernetesClients.create(kubeconfig)) {
       Fabric8Cluster cluster = new Fabric8Cluster(client);
-      BackupService service = service(cluster, pageSize);
+      BackupService service = service(cluster, plugins.registry(), pageSize);
       Preparation preparation =
           service.prepare(backup, locations(cluster, backup.getMetadata().getNamespace(), store));
       if (!preparation.valid()) {
         preparation.validationErrors().forEach(m -> err.println("Validation error: " + m));
         return finish(out, preparation.backup());
       }
-      RunOutcome outcome = service.run(preparation, progress(out, backup));
+      ProgressDisplay display =
+          new ProgressDisplay(out, StowageCli.terminal(spec), backup.getMetadata().getName());
+      RunOutcome outcome;
+      try {
+        outcome = service.run(preparation, p -> display.update(p.itemsBackedUp(), p.totalItems()));
+      } finally {
+        display.finish();
+      }
       report(out, err, outcome);
       return finish(out, outcome.backup());
     }
@@ -161,15 +257,6 @@ final class BackupCreateCommand implements Callable<Integer> {
     return new FixedLocationCatalog(List.of(location), clusterLocations);
   }
 
-  /** The progress lines of a running backup: {@code Backup <name>: <done>/<total> items}. */
-  static ProgressListener progress(PrintWriter out, Backup backup) {
-    String prefix = "Backup " + backup.getMetadata().getName() + ": ";
-    return p -> {
-      out.println(prefix + p.itemsBackedUp() + "/" + p.totalItems() + " items");
-      out.flush();
-    };
-  }
-
   private void report(PrintWriter out, PrintWriter err, RunOutcome outcome) {
     Backup backup = outcome.backup();
     BackupStatus status = backup.getStatus();
@@ -205,11 +292,13 @@ final class BackupCreateCommand implements Callable<Integer> {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  /** The standard backup path for a cluster, with lists paged by {@code pageSize}. */
-  static BackupService service(Cluster cluster, int pageSize) {
+  /**
+   * The standard backup path for a cluster with the given plugins, lists paged by {@code pageSize}.
+   */
+  static BackupService service(Cluster cluster, PluginRegistry registry, int pageSize) {
     return BackupServices.standard(
         cluster,
-        PluginRegistry.load(),
+        registry,
         PreparationDefaults.VELERO,
         BackupperOptions.DEFAULTS.withPageSize(pageSize),
         null);

@@ -34,7 +34,8 @@ final class BackupDescribeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (OpenStore open = storeOption.open()) {
+    try (Plugins plugins = StowageCli.plugins(spec);
+        OpenStore open = storeOption.open(plugins)) {
       BackupDescriber describer = new BackupDescriber(out, open.uri().toString());
       for (String name : names) {
         describer.describe(open.backup(name), details);

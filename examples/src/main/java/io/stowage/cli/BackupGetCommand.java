@@ -39,7 +39,8 @@ final class BackupGetCommand implements Callable<Integer> {
     int rows = 0;
     int exitCode = ExitCodes.OK;
     Instant now = Instant.now();
-    try (OpenStore open = storeOption.open()) {
+    try (Plugins plugins = StowageCli.plugins(spec);
+        OpenStore open = storeOption.open(plugins)) {
       boolean all = names == null || names.isEmpty();
       for (String name : all ? open.store().listBackups() : names) {
         if (!open.store().backupExists(name)) {

@@ -24,7 +24,8 @@ final class BackupLogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (OpenStore open = storeOption.open()) {
+    try (Plugins plugins = StowageCli.plugins(spec);
+        OpenStore open = storeOption.open(plugins)) {
       open.backup(name).copyText(BackupFile.LOG, spec.commandLine().getOut());
     }
     return ExitCodes.OK;

@@ -6,9 +6,6 @@ import io.stowage.api.BackupException;
 import io.stowage.api.store.BackupFile;
 import io.stowage.api.velero.v1.Backup;
 import io.stowage.api.velero.v1.BackupPhase;
-import io.stowage.core.prepare.Preparation;
-import io.stowage.core.run.BackupService;
-import io.stowage.k8s.Fabric8Cluster;
 import io.stowage.k8s.KubernetesClients;
 import io.stowage.testkit.k8s.EmbeddedKubernetes;
 import java.io.IOException;
@@ -37,8 +34,9 @@ import picocli.CommandLine.Spec;
  * testkit's embedded API server), backs all of it up as a Velero backup into a local directory, and
  * says where the files are and what to try next. Needs no cluster, no flags and no network.
  *
- * <p>How the backup runs is decided in one place, {@link #runBackup}: today in this process through
- * {@link BackupService}, as {@code backup create} does.
+ * <p>How the backup runs is decided in one place, {@link #runBackup}: as on a real cluster, a
+ * {@code velero.io/v1} Backup is created and a backup controller (here in this JVM, {@link
+ * DemoServer}) runs it, while the demo follows its {@code status.progress}.
  */
 @Command(
     name = "demo",
@@ -46,7 +44,8 @@ import picocli.CommandLine.Spec;
       "Start a small Kubernetes cluster in this process and back it all up as a Velero backup.",
       "No cluster needed: an embedded API server holds namespaces shop and billing (Deployments,"
           + " Pods, Services, ConfigMaps, Secrets, PVCs on CSI volumes), a CRD with custom"
-          + " resources and RBAC. The backup takes the same path as 'backup create'.",
+          + " resources and RBAC. A backup controller runs in this process, as 'server' does, and"
+          + " processes a Backup object created in the cluster; its progress is shown live.",
       "Exit 0 Completed, 2 PartiallyFailed, 1 Failed, 64 usage error."
     },
     mixinStandardHelpOptions = true,
@@ -64,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private static final int PAGE_SIZE = 500;
+
+  /** The demo backup takes seconds; this bounds a wait that something went wrong with. */
+  private static final Duration BACKUP_TIMEOUT = Duration.ofMinutes(5);
 
   /** Width of the wrapped lines of the demo's own text. */
   private static final int WIDTH = 100;
@@ -91,7 +93,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--keep-running",
-      description = "Keep the demo cluster up after the backup, for kubectl, until Ctrl-C.")
+      description =
+          "Keep the demo cluster and its backup controller up after the backup, for kubectl and"
+              + " backup create --submit, until Ctrl-C.")
   boolean keepRunning;
 
   @Override
@@ -99,14 +103,22 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path directory = dir.toAbsolutePath().normalize();
     StoreUri target = store != null ? store : StoreUri.parse("file://" + directory);
-    Instant now = Instant.now();
 
+    try (Plugins plugins = StowageCli.plugins(spec)) {
+      return run(plugins, directory, target, out);
+    }
+  }
+
+  private int run(Plugins plugins, Path directory, StoreUri target, PrintWriter out)
+      throws InterruptedException {
     long started = System.nanoTime();
     out.println("Starting the demo cluster: an embedded Kubernetes API server in this JVM...");
     out.flush();
-    List<HasMetadata> objects = DemoCluster.objects(now);
+    List<HasMetadata> objects = DemoCluster.objects(Instant.now());
     EmbeddedKubernetes k8s = DemoCluster.start(objects);
     Path kubeconfig = directory.resolve(KUBECONFIG);
+    KubernetesClient client = null;
+    DemoServer server = null;
     boolean stopAtEnd = true;
     try {
       k8s.writeKubeconfig(kubeconfig);
@@ -131,16 +143,19 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
 
       long backupStarted = System.nanoTime();
-      Backup done = runBackup(kubeconfig, backup, target);
+      client = KubernetesClients.create(kubeconfig);
+      server = DemoServer.start(client, target, plugins.registry(), PAGE_SIZE);
+      Backup done = runBackup(client, server, backup);
       Duration backupTime = Duration.ofNanos(System.nanoTime() - backupStarted);
 
       String stowage = DemoSummary.stowageCommand();
-      new DemoSummary(done, target, stored(target, done), clusterStart, backupTime, stowage)
+      new DemoSummary(
+              done, target, stored(plugins, target, done), clusterStart, backupTime, stowage)
           .print(out);
       out.println();
       if (keepRunning) {
         stopAtEnd = false;
-        keepRunning(k8s, kubeconfig, out);
+        keepRunning(new Running(k8s, client, server, kubeconfig), stowage, out);
       } else {
         out.println("The demo cluster stops with this command. To explore it with kubectl, run");
         out.println(
@@ -159,34 +174,34 @@ final class DemoCommand implements Callable<Integer> {
       return ExitCodes.forPhase(done.getStatus().getPhase());
     } finally {
       if (stopAtEnd) {
-        stop(k8s, kubeconfig);
+        new Running(k8s, client, server, kubeconfig).stop();
       }
     }
   }
 
   /**
-   * Runs the demo's Backup to its end and answers it with its final status (phase, counts, failure
-   * reason or validation errors), printing progress lines on the way.
+   * Runs the demo's Backup to its end as a Velero server would and answers it with its final status
+   * (phase, counts, failure reason or validation errors), showing progress on the way.
    *
-   * <p>This is the one place that decides how the backup runs. Now: in this process, through the
-   * same {@link BackupService} path as {@code backup create --kubeconfig <demo kubeconfig> --store
-   * <uri>}. Once the controller exists: create the Backup in the demo cluster and wait until the
-   * controller has finished it.
+   * <p>This is the one place that decides how the backup runs: Velero's side is installed into the
+   * demo cluster and its controller started in this JVM ({@link DemoServer}); the Backup is created
+   * as a {@code velero.io/v1} object, as {@code velero backup create} does, and followed through
+   * its {@code status.progress} until the controller has finished it ({@link BackupWatch}).
    */
-  private Backup runBackup(Path kubeconfig, Backup backup, StoreUri target) {
+  private Backup runBackup(KubernetesClient client, DemoServer server, Backup backup)
+      throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    try (KubernetesClient client = KubernetesClients.create(kubeconfig)) {
-      Fabric8Cluster cluster = new Fabric8Cluster(client);
-      BackupService service = BackupCreateCommand.service(cluster, PAGE_SIZE);
-      Preparation preparation =
-          service.prepare(
-              backup,
-              BackupCreateCommand.locations(cluster, backup.getMetadata().getNamespace(), target));
-      if (!preparation.valid()) {
-        return preparation.backup();
-      }
-      return service.run(preparation, BackupCreateCommand.progress(out, backup)).backup();
-    }
+    String namespace = backup.getMetadata().getNamespace();
+    String name = backup.getMetadata().getName();
+    out.println(
+        "Backup controller running in this JVM, watching namespace " + namespace + "; installed:");
+    wrap(String.join(", ", server.installed()), "  ", out);
+    BackupWatch watch = new BackupWatch(client);
+    watch.create(backup);
+    out.println("Created Backup " + namespace + "/" + name + "; waiting for the controller...");
+    out.flush();
+    return watch.awaitFinished(
+        namespace, name, new ProgressDisplay(out, StowageCli.terminal(spec), name), BACKUP_TIMEOUT);
   }
 
   /** A new Backup of everything, {@code velero/demo-<yyyyMMddHHmmss>}, as if just created. */
@@ -204,7 +219,7 @@ final class DemoCommand implements Callable<Integer> {
    * velero-backup.json}, written last) and its tarball's size. A backup that failed validation was
    * never written.
    */
-  private static DemoSummary.Stored stored(StoreUri target, Backup backup) {
+  private static DemoSummary.Stored stored(Plugins plugins, StoreUri target, Backup backup) {
     String name = backup.getMetadata().getName();
     BackupPhase phase = backup.getStatus().phaseOrNew();
     if (phase == BackupPhase.NEW || phase == BackupPhase.FAILED_VALIDATION) {
@@ -219,7 +234,7 @@ final class DemoCommand implements Callable<Integer> {
             Files.isRegularFile(directory.resolve(BackupFile.METADATA.fileName(name))),
             Files.isRegularFile(tarball) ? Files.size(tarball) : -1);
       }
-      try (OpenStore open = OpenStore.forReading(target)) {
+      try (OpenStore open = OpenStore.forReading(target, plugins.registry())) {
         if (!open.store().backupExists(name)) {
           return DemoSummary.Stored.NOTHING;
         }
@@ -236,14 +251,19 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Blocks until the JVM is told to stop (Ctrl-C); a shutdown hook stops the cluster. */
-  private static void keepRunning(EmbeddedKubernetes k8s, Path kubeconfig, PrintWriter out)
+  /**
+   * Blocks until the JVM is told to stop (Ctrl-C); a shutdown hook stops the controller and the
+   * cluster.
+   */
+  private static void keepRunning(Running running, String stowage, PrintWriter out)
       throws InterruptedException {
+    EmbeddedKubernetes k8s = running.k8s();
+    Path kubeconfig = running.kubeconfig();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  stop(k8s, kubeconfig);
+                  running.stop();
                   out.println("Demo cluster stopped.");
                   out.flush();
                 },
@@ -257,8 +277,29 @@ final class DemoCommand implements Callable<Integer> {
     out.println(
         "Reading works (get with -o yaml|json|name, -l, --field-selector metadata.name=...;"
             + " tables show NAME and AGE only); describe, exec, apply and watch do not.");
+    out.println(
+        "The backup controller keeps running too: a Backup created in namespace "
+            + DemoCluster.VELERO_NAMESPACE
+            + " is backed up, for example with");
+    out.println(
+        "  " + stowage + " backup create my-backup --submit --wait --include-namespaces shop");
     out.flush();
     new CountDownLatch(1).await();
+  }
+
+  /** What runs while the demo is up; {@code client} and {@code server} are null until started. */
+  private record Running(
+      EmbeddedKubernetes k8s, KubernetesClient client, DemoServer server, Path kubeconfig) {
+    /** Stops the controller, then the cluster. */
+    void stop() {
+      if (server != null) {
+        server.close();
+      }
+      if (client != null) {
+        client.close();
+      }
+      DemoCommand.stop(k8s, kubeconfig);
+    }
   }
 
   /** Stops the cluster and removes its kubeconfig, which would point at a closed port. */

@@ -13,9 +13,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The store a {@code --store} URI names, opened through the store plugins on the classpath (found
- * by {@link PluginRegistry#load()}, so a new store is a new jar, not new code here). Close it when
- * done.
+ * The store a {@code --store} URI names, opened through the store plugin its scheme maps to (found
+ * in a {@link PluginRegistry}, so a new store is a new jar, not new code here). Close it when done.
  *
  * @param uri the URI it was opened from
  * @param store Velero's layout on that store
@@ -30,7 +29,7 @@ record OpenStore(StoreUri uri, BackupStore store) implements AutoCloseable {
    * Opens a store to read backups from, without a cluster. A {@code file://} directory must exist:
    * a mistyped path is an error, not an empty store.
    */
-  static OpenStore forReading(StoreUri uri) {
+  static OpenStore forReading(StoreUri uri, PluginRegistry registry) {
     Optional<Path> directory = uri.localDirectory();
     if (directory.isPresent() && !Files.isDirectory(directory.get())) {
       throw new BackupException(
@@ -39,7 +38,7 @@ record OpenStore(StoreUri uri, BackupStore store) implements AutoCloseable {
     }
     BackupStorageLocation location =
         uri.toLocation(StoreUri.LOCATION_NAME, BackupCreateCommand.DEFAULT_NAMESPACE);
-    StoreResolver resolver = new StoreResolver(PluginRegistry.load(), Optional.empty());
+    StoreResolver resolver = new StoreResolver(registry, Optional.empty());
     return new OpenStore(uri, resolver.open(location));
   }
 

@@ -2,6 +2,10 @@ package io.stowage.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stowage.api.velero.v1.GoDuration;
+import io.stowage.core.backup.BackupperOptions;
+import io.stowage.core.prepare.PreparationDefaults;
+import io.stowage.k8s.BackupServices;
+import io.stowage.k8s.Fabric8Cluster;
 import io.stowage.k8s.KubernetesClients;
 import io.stowage.k8s.controller.BackupController;
 import io.stowage.k8s.controller.BackupMetrics;
@@ -78,7 +82,8 @@ final class ServerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     Duration timeout = shutdownTimeout.toDuration();
-    try (KubernetesClient client = KubernetesClients.create(kubeconfig)) {
+    try (Plugins plugins = StowageCli.plugins(spec);
+        KubernetesClient client = KubernetesClients.create(kubeconfig)) {
       if (installCrds) {
         out.println("CRDs applied: " + String.join(", ", CrdInstaller.apply(client)));
       }
@@ -88,6 +93,13 @@ final class ServerCommand implements Callable<Integer> {
               .client(client)
               .namespace(namespace)
               .workers(workers)
+              .service(
+                  BackupServices.standard(
+                      new Fabric8Cluster(client),
+                      plugins.registry(),
+                      PreparationDefaults.VELERO,
+                      BackupperOptions.DEFAULTS,
+                      null))
               .listener(metrics)
               .leaderElection(LeaderElectionSettings.defaults())
               .build();

@@ -29,7 +29,8 @@ final class StoreCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (OpenStore open = storeOption.open()) {
+    try (Plugins plugins = StowageCli.plugins(spec);
+        OpenStore open = storeOption.open(plugins)) {
       BackupStore store = open.store();
       StoreCheckReport report =
           StoreCheck.run(store.objects(), store.layout().bucket(), store.layout().prefix());

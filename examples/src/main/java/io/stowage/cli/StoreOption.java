@@ -14,7 +14,7 @@ final class StoreOption {
       })
   StoreUri uri;
 
-  OpenStore open() {
-    return OpenStore.forReading(uri);
+  OpenStore open(Plugins plugins) {
+    return OpenStore.forReading(uri, plugins.registry());
   }
 }

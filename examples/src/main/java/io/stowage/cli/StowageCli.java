@@ -7,6 +7,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +19,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code stowage}: Velero's backup flow from the command line. Entry point of {@code stowage.jar}.
@@ -41,6 +44,21 @@ public final class StowageCli implements Callable<Integer> {
 
   private static volatile boolean verbose;
 
+  /** Whether stdout is a terminal, for progress bars; only {@link #main} sets it. */
+  private boolean terminal;
+
+  private Path pluginsDirectory;
+
+  @Option(
+      names = "--plugins-dir",
+      scope = ScopeType.INHERIT,
+      paramLabel = "<dir>",
+      description =
+          "Also load plugins (stores, item actions, snapshotters) from the jars in <dir>.")
+  void setPluginsDirectory(Path value) {
+    pluginsDirectory = value;
+  }
+
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
@@ -57,7 +75,7 @@ public final class StowageCli implements Callable<Integer> {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = execute(args, out, err);
+    int code = execute(args, out, err, System.console() != null);
     out.flush();
     err.flush();
     System.exit(code);
@@ -68,8 +86,19 @@ public final class StowageCli implements Callable<Integer> {
    * never calls {@link System#exit}.
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(args, out, err, false);
+  }
+
+  /**
+   * As {@link #execute(String[], PrintWriter, PrintWriter)}; {@code terminal} says that {@code out}
+   * is a terminal, where progress is a bar redrawn in place instead of timestamped lines.
+   */
+  static int execute(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
+    verbose = false; // a setting of the command line, not of the JVM that runs several
     try {
-      return commandLine(out, err).execute(args);
+      CommandLine cli = commandLine(out, err);
+      ((StowageCli) cli.getCommand()).terminal = terminal;
+      return cli.execute(args);
     } finally {
       out.flush();
       err.flush();
@@ -92,6 +121,26 @@ public final class StowageCli implements Callable<Integer> {
   @Override
   public Integer call() {
     throw missingSubcommand(spec);
+  }
+
+  /** The root command of the command line that {@code spec} belongs to. */
+  private static StowageCli root(CommandSpec spec) {
+    return (StowageCli) spec.root().userObject();
+  }
+
+  /**
+   * The plugins of a command: those on the class path, plus those of {@code --plugins-dir} when
+   * given. Close them when the command is done with every plugin object.
+   *
+   * @throws ParameterException when the plugins directory is missing, unreadable or holds no jar
+   */
+  static Plugins plugins(CommandSpec spec) {
+    return Plugins.load(root(spec).pluginsDirectory, spec.commandLine(), verbose);
+  }
+
+  /** Whether stdout is a terminal (progress bars) or not (progress lines). */
+  static boolean terminal(CommandSpec spec) {
+    return root(spec).terminal;
   }
 
   /** The usage error of a command group run without a subcommand. */
@@ -118,9 +167,16 @@ public final class StowageCli implements Callable<Integer> {
   private static int usageError(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
+    // picocli checks required options before it reports unknown ones; the unknown flag is the
+    // mistake to show (the missing option may be the one it misspells).
+    List<String> unmatched = command.getUnmatchedArguments();
+    ParameterException shown =
+        e instanceof UnmatchedArgumentException || unmatched.isEmpty()
+            ? e
+            : new UnmatchedArgumentException(command, unmatched);
     err.println(
         "Error: "
-            + oneLine(e.getMessage())
+            + oneLine(shown.getMessage())
             + " (see '"
             + command.getCommandSpec().qualifiedName()
             + " --help')");

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -74,7 +75,8 @@ class BackupCommandsTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.lastOutLine()).isEqualTo("Phase: Completed");
-    assertThat(result.outLines()).anyMatch(l -> l.matches("Backup nightly: \\d+/\\d+ items"));
+    assertThat(result.outLines())
+        .anyMatch(l -> l.matches("\\S+Z Backup nightly: \\d+/\\d+ items, \\d+s"));
     Path dir = store.resolve("backups/nightly");
     for (String file :
         List.of(
@@ -225,6 +227,75 @@ class BackupCommandsTest {
     Cli.Result missing = Cli.run("backup", "describe", "nope", "--store", store);
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.err()).contains("backup nope not found");
+  }
+
+  @Test
+  void waitIsAcceptedAndTheBackupRunsToItsEnd() throws IOException {
+    Cli.Result result =
+        create(
+            "waited",
+            "--wait",
+            "--include-namespaces",
+            "shop",
+            "--store",
+            "file://" + tmp.resolve("store"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.lastOutLine()).isEqualTo("Phase: Completed");
+    assertThat(tmp.resolve("store/backups/waited/velero-backup.json")).isRegularFile();
+  }
+
+  @Test
+  void downloadStreamsTheTarballAndReplacesAFileOnlyWithForce() throws IOException {
+    Path storeDir = tmp.resolve("store");
+    String store = "file://" + storeDir;
+    assertThat(create("fetched", "--include-namespaces", "shop", "--store", store).exitCode())
+        .isZero();
+    byte[] tarball = Files.readAllBytes(storeDir.resolve("backups/fetched/fetched.tar.gz"));
+    Path output = tmp.resolve("out/fetched.tgz");
+    Files.createDirectories(output.getParent());
+
+    Cli.Result download =
+        Cli.run("backup", "download", "fetched", "-o", output.toString(), "--store", store);
+
+    assertThat(download.exitCode()).as(download.err()).isZero();
+    assertThat(download.outLines())
+        .containsExactly("Backup fetched has been successfully downloaded to " + output);
+    assertThat(output).hasBinaryContent(tarball);
+    assertThat(Files.getPosixFilePermissions(output))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+    Files.writeString(output, "mine");
+    Cli.Result refused =
+        Cli.run("backup", "download", "fetched", "--output", output.toString(), "--store", store);
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(refused.errLines())
+        .singleElement()
+        .asString()
+        .contains(output.toString(), "--force");
+    assertThat(output).hasContent("mine");
+
+    Cli.Result forced =
+        Cli.run(
+            "backup", "download", "fetched", "-o", output.toString(), "--force", "--store", store);
+    assertThat(forced.exitCode()).as(forced.err()).isZero();
+    assertThat(output).hasBinaryContent(tarball);
+    try (var left = Files.list(output.getParent())) {
+      assertThat(left).as("no temporary file left behind").containsExactly(output);
+    }
+
+    Cli.Result missing =
+        Cli.run(
+            "backup",
+            "download",
+            "nope",
+            "-o",
+            tmp.resolve("nope.tgz").toString(),
+            "--store",
+            store);
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(missing.err()).contains("backup nope not found");
+    assertThat(tmp.resolve("nope.tgz")).doesNotExist();
   }
 
   @Test

@@ -17,7 +17,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code stowage demo} end to end, in process: one run, then the commands it suggests. */
+/**
+ * {@code stowage demo} end to end, in process: one run (a Backup object processed by the controller
+ * in the demo cluster), then the commands it suggests.
+ */
 class DemoCommandTest {
   private static final String PREFIX = "  " + DemoSummary.DEFAULT_STOWAGE + " ";
 
@@ -31,7 +34,14 @@ class DemoCommandTest {
 
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     assertThat(result.outLines()).contains("Phase: Completed");
-    assertThat(result.outLines()).anyMatch(l -> l.matches("Backup demo-\\d{14}: \\d+/\\d+ items"));
+    assertThat(result.outLines())
+        .contains("Backup controller running in this JVM, watching namespace velero; installed:")
+        .anyMatch(
+            l ->
+                l.matches(
+                    "Created Backup velero/demo-\\d{14}; waiting for the controller\\.\\.\\."));
+    assertThat(result.outLines())
+        .anyMatch(l -> l.matches("\\S+Z Backup demo-\\d{14}: \\d+/\\d+ items, \\d+s"));
     Path backups = dir.resolve("backups");
     List<Path> written;
     try (Stream<Path> list = Files.list(backups)) {
@@ -74,7 +84,10 @@ class DemoCommandTest {
             "resources/clusterroles.rbac.authorization.k8s.io/cluster/widget-reader.json",
             "resources/clusterrolebindings.rbac.authorization.k8s.io/cluster/widget-readers.json",
             "resources/serviceaccounts/namespaces/shop/web.json",
-            "resources/namespaces/cluster/velero.json");
+            "resources/namespaces/cluster/velero.json",
+            // The Backup was an object in the cluster, run by the controller, with its location.
+            "resources/backups.velero.io/namespaces/velero/" + name + ".json",
+            "resources/backupstoragelocations.velero.io/namespaces/velero/default.json");
     assertThat(result.outLines())
         .contains("  Tarball:          " + backupDir.resolve(name + ".tar.gz"))
         .contains("  tar tzf " + backupDir.resolve(name + ".tar.gz") + " | head -20");

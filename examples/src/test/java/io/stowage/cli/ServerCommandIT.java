@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code java -jar stowage.jar server} as a user runs it: against a cluster served by the testkit,
  * with a filesystem BackupStorageLocation, a Backup created with {@code kubectl create
- * --validate=false -f} reaches Completed and its files land in the store.
+ * --validate=false -f} reaches Completed and its files land in the store; {@code backup download}
+ * then copies its tarball into the current directory.
  */
 class ServerCommandIT {
   private static final ResourceDefinitionContext BACKUPS =
@@ -120,6 +121,29 @@ class ServerCommandIT {
         Path backupDir = storeRoot.resolve("backups/backups/from-kubectl");
         assertThat(backupDir.resolve("velero-backup.json")).exists();
         assertThat(backupDir.resolve("from-kubectl.tar.gz")).exists();
+
+        // What the user does next: download it; by default into the current directory.
+        Path workDir = Files.createDirectories(tmp.resolve("work"));
+        Process download =
+            new ProcessBuilder(
+                    javaBinary(),
+                    "-jar",
+                    Path.of("target", "stowage.jar").toAbsolutePath().toString(),
+                    "backup",
+                    "download",
+                    "from-kubectl",
+                    "--store",
+                    "file://" + storeRoot.resolve("backups"))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(download.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(download.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(download.exitValue()).as(said).isZero();
+        Path downloaded = workDir.resolve("from-kubectl-data.tar.gz");
+        assertThat(said.strip())
+            .isEqualTo("Backup from-kubectl has been successfully downloaded to " + downloaded);
+        assertThat(downloaded).hasSameBinaryContentAs(backupDir.resolve("from-kubectl.tar.gz"));
       } finally {
         server.destroy();
         server.waitFor(30, TimeUnit.SECONDS);
