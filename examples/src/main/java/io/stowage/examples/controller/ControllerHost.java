@@ -47,6 +47,10 @@ public final class ControllerHost {
   static final String LOCATION = "default";
   static final String BUCKET = "backups";
 
+  /** Backups are named {@code embedded-<UTC time>}, as Velero names a schedule's backups. */
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
   private static final List<String> FINAL_PHASES =
       List.of("Completed", "PartiallyFailed", "Failed", "FailedValidation");
 
@@ -59,16 +63,17 @@ public final class ControllerHost {
       System.exit(64);
     }
     Path kubeconfig = args[0].equals("-") ? null : Path.of(args[0]);
+    Outcome outcome;
     try (KubernetesClient client = KubernetesClients.create(kubeconfig)) {
-      Outcome outcome = run(client, Path.of(args[1]).toAbsolutePath(), args[2]);
-      System.out.println("backup " + outcome.backup() + ": " + outcome.phase());
-      outcome
-          .metrics()
-          .lines()
-          .filter(l -> l.startsWith("velero_backup_"))
-          .forEach(System.out::println);
-      System.exit(outcome.phase().equals("Completed") ? 0 : 1);
+      outcome = run(client, Path.of(args[1]).toAbsolutePath(), args[2]);
     }
+    System.out.println("backup " + outcome.backup() + ": " + outcome.phase());
+    outcome
+        .metrics()
+        .lines()
+        .filter(l -> l.startsWith("velero_backup_"))
+        .forEach(System.out::println);
+    System.exit(outcome.phase().equals("Completed") ? 0 : 1);
   }
 
   /**
@@ -111,9 +116,6 @@ public final class ControllerHost {
       controller.stop(Duration.ofSeconds(30));
     }
   }
-
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
   private static void ensureVeleroNamespace(KubernetesClient client) {
     if (client.namespaces().withName(VELERO_NAMESPACE).get() == null) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stowage.api.BackupLog;
 import io.stowage.api.BackupResult;
 import io.stowage.api.Backupper;
+import io.stowage.api.ResourceIdentifier;
 import io.stowage.api.spi.BackupItemActionProvider;
 import io.stowage.api.spi.PluginContext;
 import io.stowage.api.velero.v1.Backup;
@@ -35,8 +36,9 @@ import java.util.Map;
  * java -cp examples/target/stowage.jar io.stowage.examples.stream.BackupToStream shop shop.tar.gz
  * </pre>
  *
- * The cluster comes from {@code KUBECONFIG} (or {@code ~/.kube/config}, or in-cluster); the backup
- * log goes to stderr. Without a file argument, or with {@code -}, the tarball goes to stdout.
+ * The cluster comes from {@code KUBECONFIG} (or {@code ~/.kube/config}, or in-cluster); progress,
+ * warnings and errors go to stderr. Without a file argument, or with {@code -}, the tarball goes to
+ * stdout.
  */
 public final class BackupToStream {
   /** The location recorded in the Backup. Nothing is written there: the tarball is the output. */
@@ -110,9 +112,12 @@ public final class BackupToStream {
     return location;
   }
 
+  /** Warnings and errors of the backup log; the full log is what a stored backup keeps. */
   private static void logToStderr(
-      BackupLog.Level level, io.stowage.api.ResourceIdentifier item, String message, Throwable e) {
-    System.err.println(
-        level + " " + (item == null ? "" : item + ": ") + message + (e == null ? "" : ": " + e));
+      BackupLog.Level level, ResourceIdentifier item, String message, Throwable e) {
+    if (level == BackupLog.Level.WARN || level == BackupLog.Level.ERROR) {
+      System.err.println(
+          level + " " + (item == null ? "" : item + ": ") + message + (e == null ? "" : ": " + e));
+    }
   }
 }
