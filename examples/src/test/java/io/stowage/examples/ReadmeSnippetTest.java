@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Java blocks of README.md are copies of example sources that compile and are tested: each
- * block's lines must appear, in order and contiguous, in the example it comes from.
+ * block's lines must appear, in order and contiguous, in the example it comes from (indented there
+ * by the method body's four spaces).
  */
 class ReadmeSnippetTest {
   private static final Path CONTROLLER_HOST =
@@ -23,7 +24,11 @@ class ReadmeSnippetTest {
         Readme.codeBlocks().stream().filter(b -> b.info().equals("java")).toList();
     assertThat(java).as("java blocks in README.md").hasSize(1);
     List<String> snippet = java.get(0).lines();
-    List<String> source = Files.readAllLines(CONTROLLER_HOST);
+    // The method body's lines, less its two levels of indentation.
+    List<String> source =
+        Files.readAllLines(CONTROLLER_HOST).stream()
+            .map(line -> line.startsWith("    ") ? line.substring(4) : line.strip())
+            .toList();
 
     assertThat(snippet).hasSizeBetween(10, 20);
     assertThat(Collections.indexOfSubList(source, snippet))
