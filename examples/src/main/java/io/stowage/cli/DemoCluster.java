@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -33,6 +34,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.storage.CSIDriverBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
+import io.stowage.testkit.csi.SnapshotCrds;
 import io.stowage.testkit.k8s.EmbeddedKubernetes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,8 +53,9 @@ import tools.jackson.databind.node.StringNode;
  * EmbeddedKubernetes} running in this JVM.
  *
  * <ul>
- *   <li>one Node, a CSI driver ({@value #CSI_DRIVER}) and its default StorageClass ({@value
- *       #STORAGE_CLASS});
+ *   <li>one Node, a CSI driver ({@value #CSI_DRIVER}), its default StorageClass ({@value
+ *       #STORAGE_CLASS}), the {@code snapshot.storage.k8s.io} CRDs and the driver's default
+ *       VolumeSnapshotClass ({@value #SNAPSHOT_CLASS}), so the CSI plugin snapshots every PVC;
  *   <li>{@code kube-system}: CoreDNS (Deployment, ReplicaSet, Pod, Service, ConfigMap);
  *   <li>{@code shop}: {@code web} (nginx, 2 replicas, ConfigMap) and {@code cart} (redis with a
  *       Secret and a PVC);
@@ -72,6 +75,9 @@ import tools.jackson.databind.node.StringNode;
 final class DemoCluster {
   /** The CSI driver of every PersistentVolume (the Kubernetes CSI hostpath driver). */
   static final String CSI_DRIVER = "hostpath.csi.k8s.io";
+
+  /** The default VolumeSnapshotClass of {@link #CSI_DRIVER}. */
+  static final String SNAPSHOT_CLASS = "csi-hostpath-snapclass";
 
   /** The default StorageClass, provisioned by {@link #CSI_DRIVER}. */
   static final String STORAGE_CLASS = "csi-hostpath-sc";
@@ -276,7 +282,26 @@ final class DemoCluster {
             .withVolumeBindingMode("Immediate")
             .withAllowVolumeExpansion(true)
             .build());
+    objects.addAll(SnapshotCrds.all());
+    objects.add(snapshotClass());
     objects.add(widgetDefinition());
+  }
+
+  /**
+   * What the external-snapshotter's install adds for a driver: its default VolumeSnapshotClass
+   * (Velero's fourth choice, the class annotated as the default for the PVC's driver).
+   */
+  private GenericKubernetesResource snapshotClass() {
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion(SnapshotCrds.API_VERSION)
+        .withKind("VolumeSnapshotClass")
+        .withMetadata(
+            meta("VolumeSnapshotClass", null, SNAPSHOT_CLASS, clusterCreated)
+                .addToAnnotations("snapshot.storage.kubernetes.io/is-default-class", "true")
+                .build())
+        .addToAdditionalProperties("driver", CSI_DRIVER)
+        .addToAdditionalProperties("deletionPolicy", "Delete")
+        .build();
   }
 
   private void kubeSystem() {

@@ -7,6 +7,7 @@ import io.stowage.api.store.BackupFile;
 import io.stowage.api.velero.v1.Backup;
 import io.stowage.api.velero.v1.BackupPhase;
 import io.stowage.k8s.KubernetesClients;
+import io.stowage.testkit.csi.TestSnapshotController;
 import io.stowage.testkit.k8s.EmbeddedKubernetes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,11 +117,15 @@ final class DemoCommand implements Callable<Integer> {
     out.flush();
     List<HasMetadata> objects = DemoCluster.objects(Instant.now());
     EmbeddedKubernetes k8s = DemoCluster.start(objects);
+    TestSnapshotController snapshots = null;
     Path kubeconfig = directory.resolve(KUBECONFIG);
     KubernetesClient client = null;
     DemoServer server = null;
     boolean stopAtEnd = true;
     try {
+      // The cluster's CSI snapshot controller and driver: binds the VolumeSnapshots the CSI plugin
+      // creates for the demo's PVCs to contents with snapshot handles.
+      snapshots = TestSnapshotController.start(k8s);
       k8s.writeKubeconfig(kubeconfig);
       Duration clusterStart = Duration.ofNanos(System.nanoTime() - started);
       out.println(
@@ -155,7 +160,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
       if (keepRunning) {
         stopAtEnd = false;
-        keepRunning(new Running(k8s, client, server, kubeconfig), stowage, out);
+        keepRunning(new Running(k8s, snapshots, client, server, kubeconfig), stowage, out);
       } else {
         out.println("The demo cluster stops with this command. To explore it with kubectl, run");
         out.println(
@@ -174,7 +179,7 @@ final class DemoCommand implements Callable<Integer> {
       return ExitCodes.forPhase(done.getStatus().getPhase());
     } finally {
       if (stopAtEnd) {
-        new Running(k8s, client, server, kubeconfig).stop();
+        new Running(k8s, snapshots, client, server, kubeconfig).stop();
       }
     }
   }
@@ -287,16 +292,23 @@ final class DemoCommand implements Callable<Integer> {
     new CountDownLatch(1).await();
   }
 
-  /** What runs while the demo is up; {@code client} and {@code server} are null until started. */
+  /** What runs while the demo is up; all but {@code k8s} and {@code kubeconfig} may be null. */
   private record Running(
-      EmbeddedKubernetes k8s, KubernetesClient client, DemoServer server, Path kubeconfig) {
-    /** Stops the controller, then the cluster. */
+      EmbeddedKubernetes k8s,
+      TestSnapshotController snapshots,
+      KubernetesClient client,
+      DemoServer server,
+      Path kubeconfig) {
+    /** Stops the backup controller, then the snapshot controller and the cluster. */
     void stop() {
       if (server != null) {
         server.close();
       }
       if (client != null) {
         client.close();
+      }
+      if (snapshots != null) {
+        snapshots.close();
       }
       DemoCommand.stop(k8s, kubeconfig);
     }

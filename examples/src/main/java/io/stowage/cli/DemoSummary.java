@@ -101,6 +101,24 @@ record DemoSummary(
             + " warnings, "
             + status.getErrors()
             + " errors)");
+    if (status.getCsiVolumeSnapshotsAttempted() > 0) {
+      field(
+          out,
+          "CSI snapshots",
+          status.getCsiVolumeSnapshotsCompleted()
+              + " of "
+              + status.getCsiVolumeSnapshotsAttempted()
+              + " ready");
+    }
+    if (status.getVolumeSnapshotsAttempted() > 0) {
+      field(
+          out,
+          "Volume snapshots",
+          status.getVolumeSnapshotsCompleted()
+              + " of "
+              + status.getVolumeSnapshotsAttempted()
+              + " completed");
+    }
     field(
         out,
         "Tarball size",
