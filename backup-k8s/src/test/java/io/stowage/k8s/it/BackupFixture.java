@@ -4,8 +4,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.stowage.api.BackupProgress;
 import io.stowage.api.ProgressListener;
 import io.stowage.api.spi.BackupItemActionProvider;
-import io.stowage.api.spi.ObjectBackupStore;
-import io.stowage.api.spi.ObjectBackupStoreProvider;
 import io.stowage.api.spi.PluginContext;
 import io.stowage.api.store.BackupFile;
 import io.stowage.api.store.BackupStore;
@@ -31,6 +29,7 @@ import io.stowage.core.run.StoreResolver;
 import io.stowage.k8s.Fabric8Cluster;
 import io.stowage.testkit.k8s.EmbeddedKubernetes;
 import io.stowage.testkit.store.InMemoryObjectBackupStore;
+import io.stowage.testkit.store.SharedStoreProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -395,21 +394,6 @@ final class BackupFixture implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-  }
-
-  /** Hands out one store, so the test can read what the backup wrote. */
-  private record SharedStoreProvider(ObjectBackupStore store) implements ObjectBackupStoreProvider {
-    static final String NAME = "shared-memory";
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public ObjectBackupStore create(PluginContext context) {
-      return store;
     }
   }
 }

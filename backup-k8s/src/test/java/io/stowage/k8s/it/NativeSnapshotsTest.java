@@ -15,8 +15,6 @@ import io.stowage.api.spi.ActionContext;
 import io.stowage.api.spi.ActionResult;
 import io.stowage.api.spi.BackupItemAction;
 import io.stowage.api.spi.BackupItemActionProvider;
-import io.stowage.api.spi.ObjectBackupStore;
-import io.stowage.api.spi.ObjectBackupStoreProvider;
 import io.stowage.api.spi.PluginContext;
 import io.stowage.api.spi.PluginProvider;
 import io.stowage.api.store.BackupFile;
@@ -44,6 +42,7 @@ import io.stowage.testkit.snapshot.RecordingVolumeSnapshotterProvider;
 import io.stowage.testkit.snapshot.SnapshotLedger;
 import io.stowage.testkit.snapshot.TakenSnapshot;
 import io.stowage.testkit.store.InMemoryObjectBackupStore;
+import io.stowage.testkit.store.SharedStoreProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -422,21 +421,6 @@ class NativeSnapshotsTest {
           return ActionResult.unchanged(item);
         }
       };
-    }
-  }
-
-  /** Hands out one in-memory store, so the test can read what the backup wrote. */
-  private record SharedStoreProvider(ObjectBackupStore store) implements ObjectBackupStoreProvider {
-    static final String NAME = "shared-memory";
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public ObjectBackupStore create(PluginContext context) {
-      return store;
     }
   }
 }

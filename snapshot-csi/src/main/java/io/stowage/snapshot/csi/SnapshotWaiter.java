@@ -13,13 +13,15 @@ import tools.jackson.databind.node.ObjectNode;
  * status.boundVolumeSnapshotContentName} and that content has {@code status.snapshotHandle}. It
  * does not wait for {@code readyToUse}.
  *
- * <p>Velero polls every 5 s. Here 5 s is the longest pause; shorter timeouts poll faster (a
- * twentieth of the timeout, at least 50 ms), and the last check falls on the deadline, so a wait
- * ends within one short pause of its timeout.
+ * <p>Velero polls every 5 s. Here the first pause is {@value #FIRST_PAUSE_MILLIS} ms and each next
+ * one doubles, up to a cap: 5 s, or a twentieth of a shorter timeout (at least 50 ms). A driver
+ * that binds within a second is seen within a second, not after Velero's fixed 5 s, and the last
+ * check falls on the deadline, so a wait ends within one pause of its timeout.
  */
 final class SnapshotWaiter {
   static final Duration MAX_INTERVAL = Duration.ofSeconds(5);
   static final Duration MIN_INTERVAL = Duration.ofMillis(50);
+  static final long FIRST_PAUSE_MILLIS = 200;
 
   private final ClusterAccess cluster;
   private final BackupLog log;
@@ -38,7 +40,7 @@ final class SnapshotWaiter {
   /** The deadline passed; {@code missing} says what was not there yet. */
   record TimedOut(String missing) implements Outcome {}
 
-  /** The pause between two checks for a given timeout. */
+  /** The longest pause between two checks for a given timeout. */
   static Duration interval(Duration timeout) {
     Duration twentieth = timeout.dividedBy(20);
     if (twentieth.compareTo(MIN_INTERVAL) < 0) {
@@ -56,7 +58,8 @@ final class SnapshotWaiter {
   Outcome await(ResourceIdentifier snapshot, ResourceIdentifier pvc, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    Duration pause = interval(timeout);
+    long cap = interval(timeout).toMillis();
+    long pause = Math.min(FIRST_PAUSE_MILLIS, cap);
     String lastReported = null;
     String reportedError = null;
     while (true) {
@@ -101,7 +104,8 @@ final class SnapshotWaiter {
         log.info(pvc, "Waiting for the CSI driver: " + missing);
         lastReported = missing;
       }
-      Thread.sleep(Math.max(1, Math.min(pause.toMillis(), remaining / 1_000_000 + 1)));
+      Thread.sleep(Math.max(1, Math.min(pause, remaining / 1_000_000 + 1)));
+      pause = Math.min(pause * 2, cap);
     }
   }
 

@@ -2,9 +2,6 @@ package io.stowage.snapshot.csi;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.stowage.api.ProgressListener;
-import io.stowage.api.spi.ObjectBackupStore;
-import io.stowage.api.spi.ObjectBackupStoreProvider;
-import io.stowage.api.spi.PluginContext;
 import io.stowage.api.spi.PluginProvider;
 import io.stowage.api.store.BackupFile;
 import io.stowage.api.store.BackupStore;
@@ -23,6 +20,7 @@ import io.stowage.k8s.Fabric8Cluster;
 import io.stowage.testkit.csi.SnapshotCrds;
 import io.stowage.testkit.k8s.EmbeddedKubernetes;
 import io.stowage.testkit.store.InMemoryObjectBackupStore;
+import io.stowage.testkit.store.SharedStoreProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +86,7 @@ final class CsiBackupFixture implements AutoCloseable {
     spec.setIncludedNamespaces(List.of(CsiCluster.NAMESPACE));
     change.accept(backup);
     List<PluginProvider<?>> providers = new ArrayList<>(PluginRegistry.load().actions());
-    providers.add(new SharedStore(objects));
+    providers.add(new SharedStoreProvider(objects));
     BackupService service =
         BackupServices.standard(
             new Fabric8Cluster(k8s.client()),
@@ -99,7 +97,7 @@ final class CsiBackupFixture implements AutoCloseable {
     BackupStorageLocation location = new BackupStorageLocation();
     location.getMetadata().setName("default");
     location.getMetadata().setNamespace("velero");
-    location.getSpec().setProvider(SharedStore.NAME);
+    location.getSpec().setProvider(SharedStoreProvider.NAME);
     ObjectStorageLocation storage = new ObjectStorageLocation();
     storage.setBucket(BUCKET);
     location.getSpec().setObjectStorage(storage);
@@ -160,21 +158,6 @@ final class CsiBackupFixture implements AutoCloseable {
 
     String log() {
       return gunzipped(BackupFile.LOG);
-    }
-  }
-
-  /** Hands out one store, so the test can read what the backup wrote. */
-  private record SharedStore(ObjectBackupStore store) implements ObjectBackupStoreProvider {
-    static final String NAME = "shared-memory";
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public ObjectBackupStore create(PluginContext context) {
-      return store;
     }
   }
 }
