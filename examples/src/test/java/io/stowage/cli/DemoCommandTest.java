@@ -66,6 +66,11 @@ class DemoCommandTest {
     assertThat(stored.getStatus().getPhase().value()).isEqualTo("Completed");
     assertThat(stored.getMetadata().getNamespace()).isEqualTo("velero");
     assertThat(stored.getSpec().getIncludedNamespaces()).containsExactly("*");
+    // Both PVCs are CSI volumes: the CSI plugin snapshots them, the cluster's snapshot controller
+    // binds the snapshots.
+    assertThat(stored.getStatus().getCsiVolumeSnapshotsAttempted()).isEqualTo(2);
+    assertThat(stored.getStatus().getCsiVolumeSnapshotsCompleted()).isEqualTo(2);
+    assertThat(result.outLines()).contains("  CSI snapshots:    2 of 2 ready");
 
     String pv = "pvc-" + DemoCluster.uid("PersistentVolumeClaim", "shop", "cart-data") + ".json";
     assertThat(tarEntries(backupDir.resolve(name + ".tar.gz")))
@@ -77,6 +82,9 @@ class DemoCommandTest {
             "resources/persistentvolumeclaims/namespaces/shop/cart-data.json",
             "resources/persistentvolumes/cluster/" + pv,
             "resources/storageclasses.storage.k8s.io/cluster/csi-hostpath-sc.json",
+            "resources/volumesnapshotclasses.snapshot.storage.k8s.io/cluster/"
+                + DemoCluster.SNAPSHOT_CLASS
+                + ".json",
             "resources/widgets.demo.stowage.io/namespaces/shop/blue-gizmo.json",
             "resources/widgets.demo.stowage.io/namespaces/billing/ledger-meter.json",
             "resources/customresourcedefinitions.apiextensions.k8s.io/cluster/"
@@ -88,6 +96,16 @@ class DemoCommandTest {
             // The Backup was an object in the cluster, run by the controller, with its location.
             "resources/backups.velero.io/namespaces/velero/" + name + ".json",
             "resources/backupstoragelocations.velero.io/namespaces/velero/default.json");
+    assertThat(tarEntries(backupDir.resolve(name + ".tar.gz")))
+        .filteredOn(
+            e -> e.startsWith("resources/volumesnapshots.snapshot.storage.k8s.io/namespaces/"))
+        .hasSize(2)
+        .anyMatch(e -> e.contains("/namespaces/shop/velero-cart-data-"))
+        .anyMatch(e -> e.contains("/namespaces/billing/velero-ledger-data-"));
+    assertThat(tarEntries(backupDir.resolve(name + ".tar.gz")))
+        .filteredOn(
+            e -> e.startsWith("resources/volumesnapshotcontents.snapshot.storage.k8s.io/cluster/"))
+        .hasSize(2);
     assertThat(result.outLines())
         .contains("  Tarball:          " + backupDir.resolve(name + ".tar.gz"))
         .contains("  tar tzf " + backupDir.resolve(name + ".tar.gz") + " | head -20");
