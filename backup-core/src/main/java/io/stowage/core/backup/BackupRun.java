@@ -24,6 +24,7 @@ import io.stowage.core.filter.Selector;
 import io.stowage.core.hooks.PodHooks;
 import io.stowage.core.hooks.ResourceHook;
 import io.stowage.core.prepare.SpecFilters;
+import io.stowage.core.snapshot.CsiPlugin;
 import io.stowage.core.snapshot.NativeSnapshots;
 import io.stowage.core.snapshot.VolumeSnapshotterFactory;
 import java.io.OutputStream;
@@ -149,8 +150,7 @@ final class BackupRun {
         new PodHooks(cluster::exec, ResourceHook.resolve(spec.getHooks(), resolver), log);
     GoDuration podVolumeTimeout =
         PodVolumeTimeout.resolve(request.backup(), options.fsBackupTimeout(), log);
-    boolean csiEnabled =
-        resolved.stream().anyMatch(a -> a.name().equals(NativeSnapshots.CSI_PVC_ACTION));
+    boolean csiEnabled = CsiPlugin.enabled(resolved.stream().map(ResolvedAction::name).toList());
     NativeSnapshots snapshots =
         new NativeSnapshots(
             request.backup(), request.snapshotLocations(), snapshotters, csiEnabled, log);

@@ -7,6 +7,7 @@ import io.stowage.api.velero.v1.Backup;
 import io.stowage.core.cluster.Cluster;
 import io.stowage.core.filter.ResourceResolver;
 import io.stowage.core.prepare.LabelValues;
+import io.stowage.core.snapshot.CsiPlugin;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * them after the main run ({@code GetBackupCSIResources}, facts §6.11 "Counting", §7.3 step 5).
  *
  * <p>Gathered only when the cluster serves {@code volumesnapshots.snapshot.storage.k8s.io}, the
- * backup runs the {@value #CSI_PVC_ACTION} action (Stowage's equivalent of Velero's {@code
- * EnableCSI}) and {@code snapshotMoveData} is not {@code true}:
+ * backup runs the CSI plugin ({@link CsiPlugin#enabled}) and {@code snapshotMoveData} is not {@code
+ * true}:
  *
  * <ul>
  *   <li>VolumeSnapshots in all namespaces labelled {@code velero.io/backup-name=<GetValidName>};
@@ -43,9 +44,6 @@ public record CsiSnapshotSummary(
     List<ObjectNode> volumeSnapshots,
     List<ObjectNode> contents,
     List<ObjectNode> classes) {
-  /** The name of the action that makes a backup take CSI snapshots. */
-  public static final String CSI_PVC_ACTION = "velero.io/csi-pvc-backupper";
-
   static final GroupResource VOLUME_SNAPSHOTS =
       new GroupResource("snapshot.storage.k8s.io", "volumesnapshots");
   static final GroupResource VOLUME_SNAPSHOT_CONTENTS =
@@ -75,8 +73,7 @@ public record CsiSnapshotSummary(
       List<String> actionNames,
       Backup backup,
       BackupLog log) {
-    if (!actionNames.contains(CSI_PVC_ACTION)
-        || resolver.byGroupResource(VOLUME_SNAPSHOTS).isEmpty()) {
+    if (!CsiPlugin.enabled(actionNames) || resolver.byGroupResource(VOLUME_SNAPSHOTS).isEmpty()) {
       return NONE;
     }
     if (Boolean.TRUE.equals(backup.getSpec().getSnapshotMoveData())) {

@@ -36,9 +36,6 @@ import tools.jackson.databind.JsonNode;
  * <p>Thread-safe: PVs may be processed from several threads.
  */
 public final class NativeSnapshots {
-  /** The CSI plugin's PVC action; its presence among the actions means CSI is enabled. */
-  public static final String CSI_PVC_ACTION = "velero.io/csi-pvc-backupper";
-
   private final Backup backup;
   private final List<VolumeSnapshotLocation> locations;
   private final SnapshotterCache snapshotters;
@@ -51,7 +48,7 @@ public final class NativeSnapshots {
    *     spec.snapshotMoveData})
    * @param locations the resolved snapshot locations, in the order they are tried
    * @param factory creates a location's snapshotter on its first use in this backup
-   * @param csiEnabled whether the CSI plugin runs in this backup ({@link #CSI_PVC_ACTION})
+   * @param csiEnabled whether the CSI plugin runs in this backup ({@link CsiPlugin#enabled})
    */
   public NativeSnapshots(
       Backup backup,
