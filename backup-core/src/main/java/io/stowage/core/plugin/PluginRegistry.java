@@ -38,7 +38,10 @@ import org.slf4j.LoggerFactory;
  *       out of {@link #all}/{@link #actions()}: running either would be a guess.
  * </ul>
  *
- * <p>Names are matched exactly (case-sensitive, no normalisation). Which provider was chosen, and
+ * <p>{@link #find}, {@link #require} and the methods named after a kind match names exactly
+ * (case-sensitive, no normalisation). {@link #findByProviderName} and {@link
+ * #requireByProviderName} resolve a location's {@code spec.provider} with Velero's rule ({@link
+ * ProviderNames}): {@code aws} also finds {@code velero.io/aws}. Which provider was chosen, and
  * from which jar, is logged at debug level on every lookup.
  */
 public final class PluginRegistry {
@@ -190,7 +193,36 @@ public final class PluginRegistry {
 
   /** The provider of that kind and name or alias; throws as {@link #storeOrThrow}. */
   public <P extends PluginProvider<?>> P require(PluginKind<P> kind, String name) {
-    return find(kind, name).orElseThrow(() -> notFound(kind, name));
+    return find(kind, name).orElseThrow(() -> notFound(kind, List.of(name)));
+  }
+
+  /**
+   * The provider a location's {@code spec.provider} selects: the first of {@link
+   * ProviderNames#candidates} that a provider claims, so an exact name wins over {@code
+   * velero.io/<name>}; empty when none is claimed.
+   *
+   * @throws BackupException as {@link #store}, for the first candidate that is claimed by several
+   *     providers or whose provider was refused
+   */
+  public <P extends PluginProvider<?>> Optional<P> findByProviderName(
+      PluginKind<P> kind, String providerName) {
+    for (String candidate : ProviderNames.candidates(providerName)) {
+      Optional<P> found = find(kind, candidate);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * As {@link #findByProviderName}, but throws {@link StandardErrorCode#NOT_FOUND} when no
+   * candidate is claimed, naming every name tried, the known names and how to install a plugin.
+   */
+  public <P extends PluginProvider<?>> P requireByProviderName(
+      PluginKind<P> kind, String providerName) {
+    return findByProviderName(kind, providerName)
+        .orElseThrow(() -> notFound(kind, ProviderNames.candidates(providerName)));
   }
 
   /** Every usable provider of a kind, in discovery order. */
@@ -239,10 +271,13 @@ public final class PluginRegistry {
     throw new IllegalArgumentException("unknown plugin kind " + kind);
   }
 
-  private BackupException notFound(PluginKind<?> kind, String name) {
+  private BackupException notFound(PluginKind<?> kind, List<String> tried) {
     ProviderIndex<?> index = index(kind);
     StringBuilder message =
-        new StringBuilder("No ").append(kind).append(" provider is named '").append(name);
+        new StringBuilder("No ")
+            .append(kind)
+            .append(" provider is named '")
+            .append(String.join("' or '", tried));
     Set<String> names = index.names();
     message
         .append(names.isEmpty() ? "', and none were found" : "'. Known " + kind + " names: ")
@@ -262,7 +297,9 @@ public final class PluginRegistry {
         .append(kind.servicesFile())
         .append(" (@AutoService(")
         .append(type.getSimpleName())
-        .append(".class) writes that file). Searched ")
+        .append(".class) writes that file). To install a plugin, put its jar on the class path")
+        .append(" or in a plugins directory (the stowage command's --plugins-dir;")
+        .append(" PluginClassLoaders.forPluginsDirectory in code). Searched ")
         .append(source)
         .append('.');
     int problems = index.problems().size();

@@ -13,6 +13,7 @@ import io.stowage.api.velero.v1.BackupStorageLocation;
 import io.stowage.api.velero.v1.ObjectStorageLocation;
 import io.stowage.api.velero.v1.SecretKeySelector;
 import io.stowage.core.plugin.CredentialFiles;
+import io.stowage.core.plugin.PluginKind;
 import io.stowage.core.plugin.PluginRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -24,6 +25,10 @@ import java.util.Optional;
  * created with Velero's config map (facts §2.8): {@code spec.config} plus {@code bucket}, {@code
  * prefix}, {@code caCert} and, for a location with {@code spec.credential}, a {@code
  * credentialsFile} holding the referenced Secret key (owner-only, deleted when the JVM exits).
+ *
+ * <p>The provider is found with Velero's name rule ({@link PluginRegistry#requireByProviderName}):
+ * provider {@code aws} also finds a store registered as {@code velero.io/aws}, and an exact name
+ * wins. Lookup and creation errors name the location.
  */
 public final class StoreResolver {
   private final PluginRegistry registry;
@@ -65,7 +70,15 @@ public final class StoreResolver {
           CredentialFiles.write(
               cluster, owner(location), location.getMetadata().getNamespace(), credential));
     }
-    ObjectBackupStoreProvider provider = registry.storeOrThrow(providerName);
+    ObjectBackupStoreProvider provider;
+    try {
+      provider = registry.requireByProviderName(PluginKind.OBJECT_STORE, providerName);
+    } catch (BackupException e) {
+      throw new BackupException(
+          e.errorCode(),
+          "backup storage location " + name + " (provider " + providerName + "): " + e.getMessage(),
+          e);
+    }
     PluginContext context =
         cluster.map(c -> PluginContext.of(config, c)).orElseGet(() -> PluginContext.of(config));
     ObjectBackupStore store;

@@ -13,6 +13,7 @@ import io.stowage.api.velero.v1.VolumeSnapshotLocation;
 import io.stowage.core.plugin.CredentialFiles;
 import io.stowage.core.plugin.PluginKind;
 import io.stowage.core.plugin.PluginRegistry;
+import io.stowage.core.plugin.ProviderNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +27,12 @@ import java.util.Set;
  * that holds the referenced Secret key, as Velero passes it. (Velero resolves the credential while
  * preparing the backup; here a missing Secret surfaces when the snapshotter is first needed.)
  *
- * <p>Names follow Velero's plugin manager: a provider without a {@code /} that matches no provider
- * name or alias is looked up again as {@code velero.io/<provider>}, so a location with provider
- * {@code gcp} finds a plugin registered as {@code velero.io/gcp}.
+ * <p>Names follow Velero's plugin manager ({@link PluginRegistry#findByProviderName}): a provider
+ * without a {@code /} that matches no provider name or alias is looked up again as {@code
+ * velero.io/<provider>}, so a location with provider {@code gcp} finds a plugin registered as
+ * {@code velero.io/gcp}.
  */
 public final class RegistrySnapshotterFactory implements VolumeSnapshotterFactory {
-  private static final String VELERO_PREFIX = "velero.io/";
-
   private final PluginRegistry registry;
   private final Optional<ClusterAccess> cluster;
 
@@ -100,11 +100,9 @@ public final class RegistrySnapshotterFactory implements VolumeSnapshotterFactor
 
   private VolumeSnapshotterProvider provider(String location, String provider) {
     try {
-      Optional<VolumeSnapshotterProvider> found = registry.volumeSnapshotter(provider);
-      if (found.isEmpty() && !provider.contains("/")) {
-        found = registry.volumeSnapshotter(VELERO_PREFIX + provider);
-      }
-      return found.orElseThrow(() -> missing(location, provider));
+      return registry
+          .findByProviderName(PluginKind.VOLUME_SNAPSHOTTER, provider)
+          .orElseThrow(() -> missing(location, provider));
     } catch (BackupException e) {
       if (e.errorCode() == StandardErrorCode.NOT_FOUND) {
         throw e;
@@ -133,9 +131,9 @@ public final class RegistrySnapshotterFactory implements VolumeSnapshotterFactor
             + ", but no volume snapshotter plugin provides it ("
             + (known.isEmpty() ? "none are installed" : "installed: " + String.join(", ", known))
             + "); add the plugin jar that registers a VolumeSnapshotterProvider named "
-            + provider
-            + " to the class path or plugins directory, or fix the location's spec.provider."
-            + " Searched "
+            + String.join(" or ", ProviderNames.candidates(provider))
+            + " to the class path or to a plugins directory (the stowage command's"
+            + " --plugins-dir), or fix the location's spec.provider. Searched "
             + registry.source());
   }
 

@@ -15,6 +15,7 @@ import io.stowage.testkit.snapshot.RecordingVolumeSnapshotterProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RegistrySnapshotterFactoryTest {
@@ -36,6 +37,31 @@ class RegistrySnapshotterFactoryTest {
     VolumeSnapshotter snapshotter = factory().create(location("vsl", "cloud", Map.of()));
 
     assertThat(snapshotter).isInstanceOf(RecordingVolumeSnapshotter.class);
+  }
+
+  @Test
+  void anExactNameWinsOverTheVeleroNamespacedPlugin() {
+    Counting exact = new Counting("cloud");
+    Counting namespaced = new Counting("velero.io/cloud");
+    PluginRegistry both = PluginRegistry.of(List.of(namespaced, exact));
+
+    new RegistrySnapshotterFactory(both, Optional.empty())
+        .create(location("vsl", "cloud", Map.of()));
+
+    assertThat(exact.created()).hasValue(1);
+    assertThat(namespaced.created()).hasValue(0);
+  }
+
+  @Test
+  void aMissingPlainNameNamesBothNamesTriedAndHowToInstall() {
+    assertThatThrownBy(() -> factory().create(location("east", "disk", Map.of())))
+        .isInstanceOfSatisfying(
+            BackupException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.NOT_FOUND))
+        .hasMessageContaining("volume snapshot location east names provider disk")
+        .hasMessageContaining("VolumeSnapshotterProvider named disk or velero.io/disk")
+        .hasMessageContaining("to the class path or to a plugins directory")
+        .hasMessageContaining("--plugins-dir");
   }
 
   @Test
@@ -72,6 +98,19 @@ class RegistrySnapshotterFactoryTest {
     location.getSpec().setProvider(provider);
     location.getSpec().setConfig(config);
     return location;
+  }
+
+  /** A plugin of a given name that counts the snapshotters it created. */
+  private record Counting(String name, AtomicInteger created) implements VolumeSnapshotterProvider {
+    Counting(String name) {
+      this(name, new AtomicInteger());
+    }
+
+    @Override
+    public VolumeSnapshotter create(PluginContext context) {
+      created.incrementAndGet();
+      return new RecordingVolumeSnapshotter();
+    }
   }
 
   /** A plugin registered under Velero's namespaced name only. */

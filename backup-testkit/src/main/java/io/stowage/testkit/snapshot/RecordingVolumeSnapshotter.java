@@ -55,6 +55,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Recognised volumes: a PV with {@code spec.csi.volumeHandle} (of driver {@value #DRIVER} when
  * set) has that handle as volume id; without {@value #DRIVER}, a PV with {@code spec.hostPath.path}
  * has that path as volume id. Any other PV is not recognised.
+ *
+ * <p>It passes {@link VolumeSnapshotterContract} ({@code RecordingVolumeSnapshotterContractTest}),
+ * the checks a copy of it should run too: its test extends that class with a PV it handles and one
+ * it does not.
  */
 public final class RecordingVolumeSnapshotter implements VolumeSnapshotter {
   public static final String LEDGER = "ledger";

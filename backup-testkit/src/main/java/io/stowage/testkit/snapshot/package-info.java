@@ -9,5 +9,8 @@
  * stowage.io/testkit} and, for example, {@code spec.config: {ledger: my-test, volumeType: ssd}},
  * put backup-testkit on the class path, and read {@code SnapshotLedger.named("my-test")} after the
  * backup.
+ *
+ * <p>{@link io.stowage.testkit.snapshot.VolumeSnapshotterContract} is what every snapshotter's test
+ * extends: the SPI contract the engine relies on, run against the author's snapshotter.
  */
 package io.stowage.testkit.snapshot;
