@@ -18,9 +18,10 @@ import java.util.TreeMap;
  *
  * <p>JSON as Go writes the struct: fields in this order; {@code snapshotDataMoved}, {@code
  * preserveLocalSnapshot} and {@code skipped} always present; strings omitted when empty and the
- * rest omitted when {@code null}. Velero's {@code snapshotDataMovementInfo} and {@code pvbInfo}
- * (data mover and pod-volume backups, which Stowage does not do) are not modelled and dropped on
- * read, as are unknown fields.
+ * rest omitted when {@code null}. Such strings are {@code null} when empty, so a value equals what
+ * is read back from its JSON. Velero's {@code snapshotDataMovementInfo} and {@code pvbInfo} (data
+ * mover and pod-volume backups, which Stowage does not do) are not modelled and dropped on read, as
+ * are unknown fields.
  *
  * @param pvcName the PVC the PV was bound to ({@code spec.claimRef}), or {@code null}
  * @param pvcNamespace that PVC's namespace, or {@code null}
@@ -68,6 +69,17 @@ public record BackupVolumeInfo(
     @JsonInclude(JsonInclude.Include.NON_NULL) CsiSnapshotInfo csiSnapshotInfo,
     @JsonInclude(JsonInclude.Include.NON_NULL) NativeSnapshotInfo nativeSnapshotInfo,
     @JsonInclude(JsonInclude.Include.NON_NULL) PvInfo pvInfo) {
+  public BackupVolumeInfo {
+    pvcName = emptyToNull(pvcName);
+    pvcNamespace = emptyToNull(pvcNamespace);
+    pvName = emptyToNull(pvName);
+    skippedReason = emptyToNull(skippedReason);
+  }
+
+  /** Strings Go omits when empty are {@code null} here, so that a value equals its read-back. */
+  private static String emptyToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
 
   /** A PV whose data this backup left out, with Velero's serialised reasons. */
   public static BackupVolumeInfo skipped(
@@ -246,6 +258,8 @@ public record BackupVolumeInfo(
       snapshotHandle = Fields.orEmpty(snapshotHandle);
       driver = Fields.orEmpty(driver);
       vscName = Fields.orEmpty(vscName);
+      operationID = emptyToNull(operationID);
+      volumeGroupSnapshotHandle = emptyToNull(volumeGroupSnapshotHandle);
     }
   }
 
