@@ -1,5 +1,6 @@
 package io.stowage.api;
 
+import io.stowage.api.velero.v1.BackupVolumeInfo;
 import io.stowage.api.velero.v1.NativeVolumeSnapshot;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param csiVolumeSnapshotContents their VolumeSnapshotContents, likewise; read only
  * @param csiVolumeSnapshotClasses the VolumeSnapshotClasses those contents name, likewise; read
  *     only
+ * @param volumeInfos what the backup did with each backed-up PersistentVolume, for {@code
+ *     <name>-volumeinfo.json.gz}: skipped PVs, native snapshots, CSI snapshots, in that order
  */
 public record BackupResult(
     int totalItems,
@@ -38,7 +41,8 @@ public record BackupResult(
     String failureReason,
     List<ObjectNode> csiVolumeSnapshots,
     List<ObjectNode> csiVolumeSnapshotContents,
-    List<ObjectNode> csiVolumeSnapshotClasses) {
+    List<ObjectNode> csiVolumeSnapshotClasses,
+    List<BackupVolumeInfo> volumeInfos) {
   public BackupResult {
     SortedMap<String, List<String>> copy = new TreeMap<>();
     if (resourceList != null) {
@@ -53,9 +57,40 @@ public record BackupResult(
         csiVolumeSnapshotContents == null ? List.of() : List.copyOf(csiVolumeSnapshotContents);
     csiVolumeSnapshotClasses =
         csiVolumeSnapshotClasses == null ? List.of() : List.copyOf(csiVolumeSnapshotClasses);
+    volumeInfos = volumeInfos == null ? List.of() : List.copyOf(volumeInfos);
   }
 
-  /** A result without CSI snapshot objects. */
+  /** A result without volume-info entries. */
+  public BackupResult(
+      int totalItems,
+      int itemsBackedUp,
+      SortedMap<String, List<String>> resourceList,
+      List<NativeVolumeSnapshot> volumeSnapshots,
+      int hooksAttempted,
+      int hooksFailed,
+      int csiVolumeSnapshotsAttempted,
+      int csiVolumeSnapshotsCompleted,
+      String failureReason,
+      List<ObjectNode> csiVolumeSnapshots,
+      List<ObjectNode> csiVolumeSnapshotContents,
+      List<ObjectNode> csiVolumeSnapshotClasses) {
+    this(
+        totalItems,
+        itemsBackedUp,
+        resourceList,
+        volumeSnapshots,
+        hooksAttempted,
+        hooksFailed,
+        csiVolumeSnapshotsAttempted,
+        csiVolumeSnapshotsCompleted,
+        failureReason,
+        csiVolumeSnapshots,
+        csiVolumeSnapshotContents,
+        csiVolumeSnapshotClasses,
+        List.of());
+  }
+
+  /** A result without CSI snapshot objects or volume-info entries. */
   public BackupResult(
       int totalItems,
       int itemsBackedUp,
@@ -76,6 +111,7 @@ public record BackupResult(
         csiVolumeSnapshotsAttempted,
         csiVolumeSnapshotsCompleted,
         failureReason,
+        List.of(),
         List.of(),
         List.of(),
         List.of());

@@ -5,6 +5,7 @@ import io.stowage.api.velero.v1.Backup;
 import io.stowage.api.velero.v1.BackupPhase;
 import io.stowage.api.velero.v1.BackupSpec;
 import io.stowage.api.velero.v1.BackupStatus;
+import io.stowage.api.velero.v1.BackupVolumeInfo;
 import io.stowage.api.velero.v1.NativeVolumeSnapshot;
 import io.stowage.core.filter.LabelSelectors;
 import io.stowage.core.prepare.SpecFilters;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
@@ -119,7 +121,12 @@ final class BackupDescriber {
                 status.getCsiVolumeSnapshotsCompleted(), status.getCsiVolumeSnapshotsAttempted()))
         .print(out);
     if (details) {
-      snapshotDetails(stored.volumeSnapshots());
+      Optional<List<BackupVolumeInfo>> volumeInfos = stored.volumeInfos();
+      if (volumeInfos.isPresent()) {
+        volumeDetails(volumeInfos.get());
+      } else {
+        snapshotDetails(stored.volumeSnapshots());
+      }
     }
 
     if (status.getHookStatus() != null) {
@@ -167,6 +174,66 @@ final class BackupDescriber {
         .add("Included", star(spec.getIncludedResources()))
         .add("Excluded", Text.list(spec.getExcludedResources()))
         .add("Cluster-scoped", cluster == null ? "auto" : cluster ? "included" : "excluded");
+  }
+
+  /**
+   * The snapshots of {@code -volumeinfo.json.gz} as Velero's {@code describe --details} lists them:
+   * native snapshots by PV, CSI snapshots by PVC; skipped volumes are not listed.
+   */
+  private void volumeDetails(List<BackupVolumeInfo> infos) {
+    List<BackupVolumeInfo> nativeSnapshots =
+        infos.stream()
+            .filter(i -> i.backupMethod() == BackupVolumeInfo.Method.NATIVE_SNAPSHOT)
+            .toList();
+    List<BackupVolumeInfo> csiSnapshots =
+        infos.stream()
+            .filter(i -> i.backupMethod() == BackupVolumeInfo.Method.CSI_SNAPSHOT)
+            .toList();
+    if (nativeSnapshots.isEmpty()) {
+      out.println("  Velero-Native Snapshots: <none included>");
+    } else {
+      out.println("  Velero-Native Snapshots:");
+      for (BackupVolumeInfo info : nativeSnapshots) {
+        BackupVolumeInfo.NativeSnapshotInfo snapshot = info.nativeSnapshotInfo();
+        out.println("    " + info.pvName() + ":");
+        new Block("      ")
+            .add("Snapshot ID", snapshot == null ? "" : snapshot.snapshotHandle())
+            .add("Type", snapshot == null ? "" : snapshot.volumeType())
+            .add("Availability Zone", snapshot == null ? "" : snapshot.volumeAZ())
+            .add("IOPS", snapshot == null ? "" : snapshot.iops())
+            .add("Result", result(info))
+            .print(out, false);
+      }
+    }
+    if (csiSnapshots.isEmpty()) {
+      out.println("  CSI Snapshots: <none included>");
+    } else {
+      out.println("  CSI Snapshots:");
+      for (BackupVolumeInfo info : csiSnapshots) {
+        out.println("    " + info.pvcNamespace() + "/" + info.pvcName() + ":");
+        BackupVolumeInfo.CsiSnapshotInfo snapshot = info.csiSnapshotInfo();
+        if (!info.preserveLocalSnapshot() || snapshot == null) {
+          continue;
+        }
+        out.println("      Snapshot:");
+        Block block = new Block("        ");
+        if (!info.snapshotDataMoved() && snapshot.operationID() != null) {
+          block.add("Operation ID", snapshot.operationID());
+        }
+        block
+            .add("Snapshot Content Name", snapshot.vscName())
+            .add("Storage Snapshot ID", snapshot.snapshotHandle())
+            .add("Snapshot Size (bytes)", snapshot.size())
+            .add("CSI Driver", snapshot.driver())
+            .add("Result", result(info))
+            .print(out, false);
+      }
+    }
+    out.println();
+  }
+
+  private static String result(BackupVolumeInfo info) {
+    return info.result() == null ? "" : info.result().value();
   }
 
   private void snapshotDetails(List<NativeVolumeSnapshot> snapshots) {

@@ -5,6 +5,7 @@ import io.stowage.api.StandardErrorCode;
 import io.stowage.api.store.BackupFile;
 import io.stowage.api.store.BackupStore;
 import io.stowage.api.velero.v1.Backup;
+import io.stowage.api.velero.v1.BackupVolumeInfo;
 import io.stowage.api.velero.v1.NativeVolumeSnapshot;
 import io.stowage.api.velero.v1.VeleroJson;
 import java.io.IOException;
@@ -61,6 +62,22 @@ final class StoredBackup {
       return VeleroJson.readVolumeSnapshots(in);
     } catch (IOException e) {
       throw unreadable(BackupFile.VOLUME_SNAPSHOTS, e);
+    }
+  }
+
+  /**
+   * {@code -volumeinfo.json.gz}; empty when the file is absent (a backup made before Velero 1.13,
+   * whose describe falls back to the snapshot lists).
+   */
+  Optional<List<BackupVolumeInfo>> volumeInfos() {
+    Optional<InputStream> stored = store.tryGet(name, BackupFile.VOLUME_INFO);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    try (InputStream in = new GZIPInputStream(stored.get())) {
+      return Optional.of(VeleroJson.readVolumeInfos(in));
+    } catch (IOException e) {
+      throw unreadable(BackupFile.VOLUME_INFO, e);
     }
   }
 

@@ -7,7 +7,9 @@ import io.stowage.api.ProgressListener;
 import io.stowage.api.Request;
 import io.stowage.api.ResourceIdentifier;
 import io.stowage.api.velero.v1.BackupSpec;
+import io.stowage.api.velero.v1.BackupVolumeInfo;
 import io.stowage.api.velero.v1.GoDuration;
+import io.stowage.api.velero.v1.NativeVolumeSnapshot;
 import io.stowage.core.archive.TarballWriter;
 import io.stowage.core.cluster.ApiResource;
 import io.stowage.core.cluster.Cluster;
@@ -26,6 +28,7 @@ import io.stowage.core.hooks.ResourceHook;
 import io.stowage.core.prepare.SpecFilters;
 import io.stowage.core.snapshot.CsiPlugin;
 import io.stowage.core.snapshot.NativeSnapshots;
+import io.stowage.core.snapshot.VolumeInfos;
 import io.stowage.core.snapshot.VolumeSnapshotterFactory;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -97,11 +100,22 @@ final class BackupRun {
     int hooksAttempted = scope == null ? 0 : scope.hooks().attempted();
     int hooksFailed = scope == null ? 0 : scope.hooks().failed();
     CsiSnapshotSummary csi = csiSnapshots(scope);
+    List<NativeVolumeSnapshot> records = scope == null ? List.of() : scope.snapshots().records();
+    List<BackupVolumeInfo> volumeInfos =
+        scope == null
+            ? List.of()
+            : VolumeInfos.of(
+                scope.snapshots().volumes(),
+                records,
+                csi.volumeSnapshots(),
+                csi.contents(),
+                options.clock().instant(),
+                log);
     return new BackupResult(
         backedUp.size(),
         backedUp.size(),
         backedUp.resourceList(),
-        scope == null ? List.of() : scope.snapshots().records(),
+        records,
         hooksAttempted,
         hooksFailed,
         csi.attempted(),
@@ -109,7 +123,8 @@ final class BackupRun {
         failure,
         csi.volumeSnapshots(),
         csi.contents(),
-        csi.classes());
+        csi.classes(),
+        volumeInfos);
   }
 
   /** Gathered also after a fatal error, as Velero does; nothing when discovery never ran. */

@@ -17,7 +17,8 @@ import java.util.List;
  * Everything one backup run shares between its parts: what to select, where to write, where to log.
  * Built once per run by {@link BackupRun}.
  *
- * @param snapshots native PV snapshots of this backup and their records
+ * @param snapshots native PV snapshots of this backup and their records; its {@link
+ *     NativeSnapshots#volumes() volumes} are the backup's PVs and skip reasons
  * @param podVolumeTimeout how long pod volume (file-system) backups may take, from {@link
  *     PodVolumeTimeout}. Nothing reads it yet: it is kept for the pod-volume backupper Stowage does
  *     not have yet, which bounds its wait for PodVolumeBackups (and the post-hook wait) by it

@@ -12,7 +12,7 @@ import java.time.Duration;
  *
  * @param pageSize items per list page, Velero's {@code --client-page-size}; 0 disables paging
  * @param progressInterval the least time between two progress reports (Velero: one second)
- * @param clock the clock for progress throttling
+ * @param clock the clock for progress throttling and the completion time of CSI volume-info entries
  * @param fsBackupTimeout the server's {@code --fs-backup-timeout} (Velero: 240m), used for a backup
  *     whose {@code velero.io/pod-volume-timeout} annotation is absent or unparsable. The standard
  *     wiring takes it from {@link PreparationDefaults#fsBackupTimeout()}

@@ -8,6 +8,9 @@ import io.stowage.api.spi.ActionResult;
 import io.stowage.core.archive.GoJson;
 import io.stowage.core.cluster.ApiResource;
 import io.stowage.core.hooks.HookPhase;
+import io.stowage.core.snapshot.BackedUpVolumes;
+import io.stowage.core.snapshot.CsiPlugin;
+import io.stowage.core.snapshot.NativeSnapshots;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Velero's {@code itemBackupper.backupItem} (facts §6.3, §6.5): inclusion checks, dedup, actions,
  * additional items first, a native snapshot for a PersistentVolume, then the item's files in the
  * tarball.
+ *
+ * <p>It also tells the backup's {@link BackedUpVolumes} what Velero's item backupper tells its PV
+ * map and skip tracker: each PV that reaches its snapshot step, a PV or PVC excluded by label
+ * (approach {@code any}), and around the CSI PVC action ({@value CsiPlugin#PVC_ACTION}) the volume
+ * skipped by {@code snapshotVolumes: false}, skipped as not CSI, or included.
  */
 final class ItemBackupper {
   static final String EXCLUDE_LABEL = "velero.io/exclude-from-backup";
@@ -25,6 +33,8 @@ final class ItemBackupper {
   static final String MUST_INCLUDE_ANNOTATION = "backup.velero.io/must-include-additional-items";
   static final String SKIPPED_NO_CSI_PV_ANNOTATION = "backup.velero.io/skipped-no-csi-pv";
   static final GroupResource PERSISTENT_VOLUMES = GroupResource.core("persistentvolumes");
+  static final GroupResource PERSISTENT_VOLUME_CLAIMS =
+      GroupResource.core("persistentvolumeclaims");
 
   private final BackupScope scope;
   private final BackedUpItems backedUp;
@@ -56,6 +66,11 @@ final class ItemBackupper {
     if (!mustInclude) {
       if ("true".equals(metadata.path("labels").path(EXCLUDE_LABEL).asString(""))) {
         scope.log().info(id, "Excluding item because it has label " + EXCLUDE_LABEL + "=true");
+        volumes()
+            .skip(
+                volumeName(groupResource, object),
+                BackedUpVolumes.Approach.ANY,
+                "item has label " + EXCLUDE_LABEL + "=true");
         return ItemOutcome.SKIPPED;
       }
       if (!scope.resources().includesItem(groupResource, namespace)) {
@@ -110,6 +125,18 @@ final class ItemBackupper {
       if (!action.selector().appliesTo(groupResource, namespace, labels)) {
         continue;
       }
+      boolean csiPvcAction =
+          groupResource.equals(PERSISTENT_VOLUME_CLAIMS)
+              && action.name().equals(CsiPlugin.PVC_ACTION);
+      boolean snapshotsOff = Boolean.FALSE.equals(scope.backup().getSpec().getSnapshotVolumes());
+      if (csiPvcAction && snapshotsOff) {
+        // Velero's item backupper records this before it would call the CSI action.
+        volumes()
+            .skip(
+                volumeName(groupResource, item.body()),
+                BackedUpVolumes.Approach.VOLUME_SNAPSHOT,
+                NativeSnapshots.NOT_SELECTED);
+      }
       ActionResult result;
       try {
         result = action.action().execute(item, scope);
@@ -136,6 +163,9 @@ final class ItemBackupper {
         scope.log().info(id, "Skipping item because action " + action.name() + " asked to");
         return ItemOutcome.SKIPPED;
       }
+      if (csiPvcAction && !snapshotsOff) {
+        trackCsiOutcome(item, result);
+      }
       boolean mustIncludeAdditional =
           "true".equals(item.annotations().get(MUST_INCLUDE_ANNOTATION));
       // As in Velero, the annotation is removed once read: it speaks only for the additional
@@ -156,8 +186,12 @@ final class ItemBackupper {
     if (failed) {
       return ItemOutcome.FAILED;
     }
-    if (groupResource.equals(PERSISTENT_VOLUMES) && !scope.snapshots().takeSnapshot(id, item)) {
-      return ItemOutcome.FAILED; // the snapshot error was logged; Velero does not write the PV
+    if (groupResource.equals(PERSISTENT_VOLUMES)) {
+      // Velero records the PV for the volume-info file before its snapshot, also when that fails.
+      volumes().add(item.body());
+      if (!scope.snapshots().takeSnapshot(id, item)) {
+        return ItemOutcome.FAILED; // the snapshot error was logged; Velero does not write the PV
+      }
     }
     removeInternalAnnotations(item.body());
     scope.tarball().writeItem(identity, GoJson.marshal(item.body()), true);
@@ -180,6 +214,39 @@ final class ItemBackupper {
       return ItemOutcome.SKIPPED;
     }
     return backup(type.get(), object.get(), false, mustInclude);
+  }
+
+  /**
+   * Velero's reading of the CSI PVC action's answer: no additional items and the {@code
+   * skipped-no-csi-pv} annotation mean the volume is not a CSI volume; anything else means the
+   * action backs the volume up.
+   */
+  private void trackCsiOutcome(BackupItem pvc, ActionResult result) {
+    String volume = volumeName(PERSISTENT_VOLUME_CLAIMS, pvc.body());
+    if (result.additionalItems().isEmpty()
+        && "true".equals(pvc.annotations().get(SKIPPED_NO_CSI_PV_ANNOTATION))) {
+      volumes()
+          .skip(volume, BackedUpVolumes.Approach.CSI_SNAPSHOT, "skipped b/c it's not a CSI volume");
+    } else {
+      volumes().include(volume);
+    }
+  }
+
+  private BackedUpVolumes volumes() {
+    return scope.snapshots().volumes();
+  }
+
+  /**
+   * The PV an item stands for: a PV itself, or a PVC's {@code spec.volumeName}; else {@code ""}.
+   */
+  private static String volumeName(GroupResource groupResource, JsonNode object) {
+    if (groupResource.equals(PERSISTENT_VOLUMES)) {
+      return object.path("metadata").path("name").asString("");
+    }
+    if (groupResource.equals(PERSISTENT_VOLUME_CLAIMS)) {
+      return object.path("spec").path("volumeName").asString("");
+    }
+    return "";
   }
 
   private static void removeMustInclude(ObjectNode body) {

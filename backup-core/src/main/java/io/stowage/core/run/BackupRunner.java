@@ -177,7 +177,7 @@ public final class BackupRunner {
     files.put(BackupFile.VOLUME_SNAPSHOTS, bytes(SideFiles.volumeSnapshots(result)));
     files.put(BackupFile.POD_VOLUME_BACKUPS, bytes(SideFiles.nullList()));
     files.put(BackupFile.ITEM_OPERATIONS, bytes(SideFiles.emptyList()));
-    files.put(BackupFile.VOLUME_INFO, bytes(SideFiles.emptyList()));
+    files.put(BackupFile.VOLUME_INFO, bytes(SideFiles.volumeInfos(result)));
     // Velero wrote these three up to v1.16 and still reads them; null when there are none.
     files.put(BackupFile.CSI_VOLUME_SNAPSHOTS, bytes(SideFiles.list(result.csiVolumeSnapshots())));
     files.put(

@@ -1,6 +1,7 @@
 package io.stowage.core.run;
 
 import io.stowage.api.BackupResult;
+import io.stowage.api.velero.v1.BackupVolumeInfo;
 import io.stowage.api.velero.v1.VeleroJson;
 import io.stowage.core.archive.GoJson;
 import java.io.ByteArrayOutputStream;
@@ -52,6 +53,25 @@ final class SideFiles {
       return gzipJson(JsonNodeFactory.instance.nullNode());
     }
     return gzipJson(VeleroJson.mapper().valueToTree(result.volumeSnapshots()));
+  }
+
+  /**
+   * {@code -volumeinfo.json.gz}: the result's entries, {@code []} when there are none (Velero
+   * allocates the list before the run, so it never writes {@code null}).
+   */
+  static byte[] volumeInfos(BackupResult result) {
+    List<BackupVolumeInfo> infos = result == null ? List.of() : result.volumeInfos();
+    return gzip(VeleroJson.writeVolumeInfos(infos));
+  }
+
+  private static byte[] gzip(byte[] content) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      gzip.write(content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   /** Kubernetes objects as a JSON array, or {@code null} when there are none (a nil Go slice). */

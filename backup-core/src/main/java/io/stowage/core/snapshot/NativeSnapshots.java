@@ -28,6 +28,11 @@ import tools.jackson.databind.JsonNode;
  * snapshotter recognises is skipped with an info line. Each attempt is recorded ({@link
  * #records()}), Completed with the provider's snapshot id or Failed.
  *
+ * <p>What it decides for each PV is also told to a {@link BackedUpVolumes}, as Velero tells its
+ * skip tracker: skipped by {@link BackedUpVolumes.Approach#VOLUME_SNAPSHOT} with Velero's reason
+ * when {@code snapshotVolumes} is {@code false} or no snapshotter recognises the PV, included just
+ * before the snapshot is taken. A CSI PV left to the CSI plugin is neither.
+ *
  * <p>Errors go to the backup log at error level, naming the PV. A location whose snapshotter cannot
  * be created, or whose {@code volumeId} throws, is logged and the next location is tried, as in
  * Velero; the PV is still written. A failing {@code volumeInfo} or {@code createSnapshot} fails the
@@ -36,11 +41,19 @@ import tools.jackson.databind.JsonNode;
  * <p>Thread-safe: PVs may be processed from several threads.
  */
 public final class NativeSnapshots {
+  /** Velero's skip reason when {@code snapshotVolumes} is {@code false}. */
+  public static final String NOT_SELECTED =
+      "not satisfy the criteria for VolumePolicy or the legacy snapshot way";
+
+  /** Velero's skip reason when no location's snapshotter recognises the PV. */
+  static final String NO_SNAPSHOTTER = "no applicable volumesnapshotter found";
+
   private final Backup backup;
   private final List<VolumeSnapshotLocation> locations;
   private final SnapshotterCache snapshotters;
   private final boolean csiEnabled;
   private final BackupLog log;
+  private final BackedUpVolumes volumes;
   private final ConcurrentLinkedQueue<NativeVolumeSnapshot> records = new ConcurrentLinkedQueue<>();
 
   /**
@@ -56,11 +69,30 @@ public final class NativeSnapshots {
       VolumeSnapshotterFactory factory,
       boolean csiEnabled,
       BackupLog log) {
+    this(backup, locations, factory, csiEnabled, log, new BackedUpVolumes());
+  }
+
+  /**
+   * @param volumes told which PVs were skipped and which were snapshotted
+   */
+  public NativeSnapshots(
+      Backup backup,
+      List<VolumeSnapshotLocation> locations,
+      VolumeSnapshotterFactory factory,
+      boolean csiEnabled,
+      BackupLog log,
+      BackedUpVolumes volumes) {
+    this.volumes = requireNonNull(volumes, "volumes is null");
     this.backup = requireNonNull(backup, "backup is null");
     this.locations = List.copyOf(locations);
     this.snapshotters = new SnapshotterCache(requireNonNull(factory, "factory is null"));
     this.csiEnabled = csiEnabled;
     this.log = requireNonNull(log, "log is null");
+  }
+
+  /** The skip and include decisions (and the PVs added by the caller) of this backup. */
+  public BackedUpVolumes volumes() {
+    return volumes;
   }
 
   /** Snapshot records in the order they were made; Velero's {@code -volumesnapshots.json.gz}. */
@@ -85,6 +117,7 @@ public final class NativeSnapshots {
           "skipping snapshot action for pv "
               + pvName
               + " possibly due to no volume policy setting or snapshotVolumes is false");
+      volumes.skip(pvName, BackedUpVolumes.Approach.VOLUME_SNAPSHOT, NOT_SELECTED);
       return true;
     }
     log.info(
@@ -117,6 +150,7 @@ public final class NativeSnapshots {
           id,
           "Persistent volume is not a supported volume type for Velero-native volumeSnapshotter"
               + " snapshot, skipping.");
+      volumes.skip(pvName, BackedUpVolumes.Approach.VOLUME_SNAPSHOT, NO_SNAPSHOTTER);
       return true;
     }
     return snapshot(id, chosen.get(), zone);
@@ -201,6 +235,7 @@ public final class NativeSnapshots {
             info.volumeType(),
             zone,
             info.iops());
+    volumes.include(id.name());
     try {
       String snapshotId = chosen.snapshotter().createSnapshot(chosen.volumeId(), zone, tags);
       if (snapshotId == null || snapshotId.isEmpty()) {

@@ -261,6 +261,37 @@ class NativeSnapshotsTest {
         .endsWith("| describe-volumes denied");
   }
 
+  @Test
+  void itsDecisionsReachTheVolumeTrackerWithVelerosReasons() {
+    BackedUpVolumes volumes = new BackedUpVolumes();
+    VolumeSnapshotLocation csiOnly =
+        location("csi-only", Map.of("ledger", LEDGER, "driver", "disk.example.com"));
+    NativeSnapshots snapshots =
+        new NativeSnapshots(backup, List.of(csiOnly), recording, true, log, volumes);
+    // The PVC path may have skipped a volume before its PV comes; a snapshot then includes it.
+    volumes.skip("pv-csi-other", BackedUpVolumes.Approach.CSI_SNAPSHOT, "earlier reason");
+
+    snapshots.takeSnapshot(id("pv-host"), hostPathPv("pv-host", "/data/one", ""));
+    snapshots.takeSnapshot(id("pv-csi"), csiPv("pv-csi", "disk.example.com", "vol-1"));
+    NativeSnapshots withoutCsi =
+        new NativeSnapshots(backup, List.of(csiOnly), recording, false, log, volumes);
+    withoutCsi.takeSnapshot(id("pv-csi-other"), csiPv("pv-csi-other", "disk.example.com", "vol-2"));
+
+    assertThat(snapshots.volumes()).isSameAs(volumes);
+    assertThat(volumes.skippedReasons())
+        .containsExactly(
+            Map.entry("pv-host", "volumeSnapshot: no applicable volumesnapshotter found;"));
+    assertThat(withoutCsi.records()).singleElement().matches(NativeVolumeSnapshot::completed);
+
+    backup.getSpec().setSnapshotVolumes(false);
+    snapshots.takeSnapshot(id("pv-off"), hostPathPv("pv-off", "/data/two", ""));
+    assertThat(volumes.skippedReasons())
+        .containsEntry(
+            "pv-off",
+            "volumeSnapshot: not satisfy the criteria for VolumePolicy or the legacy snapshot"
+                + " way;");
+  }
+
   private NativeSnapshots snapshots(List<VolumeSnapshotLocation> locations, boolean csiEnabled) {
     return new NativeSnapshots(backup, locations, recording, csiEnabled, log);
   }

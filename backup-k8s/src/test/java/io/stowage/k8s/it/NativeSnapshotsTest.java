@@ -21,6 +21,7 @@ import io.stowage.api.store.BackupFile;
 import io.stowage.api.velero.v1.Backup;
 import io.stowage.api.velero.v1.BackupPhase;
 import io.stowage.api.velero.v1.BackupStorageLocation;
+import io.stowage.api.velero.v1.BackupVolumeInfo;
 import io.stowage.api.velero.v1.ObjectStorageLocation;
 import io.stowage.api.velero.v1.SecretKeySelector;
 import io.stowage.api.velero.v1.VeleroJson;
@@ -43,6 +44,7 @@ import io.stowage.testkit.snapshot.SnapshotLedger;
 import io.stowage.testkit.snapshot.TakenSnapshot;
 import io.stowage.testkit.store.InMemoryObjectBackupStore;
 import io.stowage.testkit.store.SharedStoreProvider;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -148,6 +150,71 @@ class NativeSnapshotsTest {
   }
 
   @Test
+  void volumeInfoHasANativeSnapshotEntryAndASkippedEntryAsVeleroWritesThem() {
+    // A location that knows only CSI volumes of one driver: the CSI PV gets a native snapshot
+    // (no CSI plugin runs here), the hostPath PV is skipped.
+    seedVelero(
+        snapshotLocation(
+            VSL, Map.of("driver", "disk.example.com", "volumeType", "ssd", "iops", "3000")));
+    seedPod("app", "data");
+    seedPod("cache", "scratch");
+    k8s.seed(
+        pvc(SHOP, "data", "pv-csi"),
+        claimedPv(
+            "pv-csi",
+            "data",
+            "Delete",
+            Map.of("topology.kubernetes.io/zone", "zone-a", "tier", "gold"),
+            Map.of("csi", Map.of("driver", "disk.example.com", "volumeHandle", "vol-123"))),
+        pvc(SHOP, "scratch", "pv-host"),
+        claimedPv("pv-host", "scratch", "Retain", null, Map.of("hostPath", Map.of("path", "/x"))));
+
+    Run run = backup(b -> {});
+
+    assertThat(run.phase()).isEqualTo(BackupPhase.COMPLETED);
+    assertThat(run.gunzipped(BackupFile.VOLUME_INFO))
+        .isEqualTo(
+            "[{\"pvcName\":\"scratch\",\"pvcNamespace\":\"shop\",\"pvName\":\"pv-host\","
+                + "\"snapshotDataMoved\":false,\"preserveLocalSnapshot\":false,\"skipped\":true,"
+                + "\"skippedReason\":\"volumeSnapshot: no applicable volumesnapshotter found;\","
+                + "\"pvInfo\":{\"reclaimPolicy\":\"Retain\",\"labels\":null}},"
+                + "{\"pvcName\":\"data\",\"pvcNamespace\":\"shop\",\"pvName\":\"pv-csi\","
+                + "\"backupMethod\":\"NativeSnapshot\",\"snapshotDataMoved\":false,"
+                + "\"preserveLocalSnapshot\":false,\"skipped\":false,\"result\":\"succeeded\","
+                + "\"nativeSnapshotInfo\":{\"snapshotHandle\":\""
+                + ledgerName
+                + "-snap-1\",\"volumeType\":\"ssd\",\"volumeAZ\":\"zone-a\",\"iops\":\"3000\","
+                + "\"Phase\":\"Completed\"},\"pvInfo\":{\"reclaimPolicy\":\"Delete\","
+                + "\"labels\":{\"tier\":\"gold\",\"topology.kubernetes.io/zone\":\"zone-a\"}}}]\n");
+  }
+
+  @Test
+  void aVolumeExcludedByLabelOnItsClaimIsSkippedWithApproachAny() {
+    seedVelero(snapshotLocation(VSL, Map.of("driver", "disk.example.com")));
+    GenericKubernetesResource claim = pvc(SHOP, "data", "pv-data");
+    claim.getMetadata().setLabels(Map.of("velero.io/exclude-from-backup", "true"));
+    k8s.seed(
+        claim,
+        claimedPv("pv-data", "data", "Delete", null, Map.of("hostPath", Map.of("path", "/x"))));
+
+    // The PV itself is backed up (listed cluster-wide), its claim is not.
+    Run run = backup(b -> b.getSpec().setIncludedNamespaces(List.of("*")));
+
+    assertThat(run.items())
+        .contains(Paths.pv("pv-data"))
+        .doesNotContain(Paths.ns("persistentvolumeclaims", SHOP, "data"));
+    assertThat(VeleroJson.readVolumeInfos(volumeInfoStream(run)))
+        .containsExactly(
+            BackupVolumeInfo.skipped(
+                "data",
+                SHOP,
+                "pv-data",
+                "any: item has label velero.io/exclude-from-backup=true;"
+                    + "volumeSnapshot: no applicable volumesnapshotter found;",
+                new BackupVolumeInfo.PvInfo("Delete", null)));
+  }
+
+  @Test
   void aFailedSnapshotIsRecordedAndKeepsItsVolumeOutOfTheTarball() {
     seedVelero(snapshotLocation(VSL, Map.of("failVolumes", "/data/pv-bad")));
     seedPodWithVolume("good", "good-data", "pv-good", "zone-a");
@@ -170,6 +237,16 @@ class NativeSnapshotsTest {
     }
     assertThat(phases)
         .containsOnly(Map.entry("pv-good", "Completed"), Map.entry("pv-bad", "Failed"));
+    // As in Velero, the PV that failed has its entry though it is not in the tarball.
+    Map<String, BackupVolumeInfo.Result> results = new LinkedHashMap<>();
+    for (BackupVolumeInfo info : VeleroJson.readVolumeInfos(volumeInfoStream(run))) {
+      assertThat(info.backupMethod()).isEqualTo(BackupVolumeInfo.Method.NATIVE_SNAPSHOT);
+      results.put(info.pvName(), info.result());
+    }
+    assertThat(results)
+        .containsOnly(
+            Map.entry("pv-good", BackupVolumeInfo.Result.SUCCEEDED),
+            Map.entry("pv-bad", BackupVolumeInfo.Result.FAILED));
     assertThat(ledger.snapshots())
         .extracting(TakenSnapshot::volumeId)
         .containsExactly("/data/pv-good");
@@ -198,6 +275,17 @@ class NativeSnapshotsTest {
     assertThat(run.gunzipped(BackupFile.VOLUME_SNAPSHOTS)).isEqualTo("null\n");
     assertThat(run.status().getVolumeSnapshotsAttempted()).isZero();
     assertThat(ledger.snapshots()).isEmpty();
+    assertThat(VeleroJson.readVolumeInfos(volumeInfoStream(run)))
+        .singleElement()
+        .satisfies(
+            info -> {
+              assertThat(info.pvName()).isEqualTo("pv-data");
+              assertThat(info.skipped()).isTrue();
+              assertThat(info.skippedReason())
+                  .isEqualTo(
+                      "volumeSnapshot: not satisfy the criteria for VolumePolicy or the legacy"
+                          + " snapshot way;");
+            });
     assertThat(run.items()).contains(Paths.pv("pv-data"));
     assertThat(run.log())
         .contains(
@@ -349,6 +437,43 @@ class NativeSnapshotsTest {
         service.backup(backup, new ClusterLocationCatalog(cluster, VELERO), ProgressListener.NONE);
     assertThat(outcome.backup().getStatus().getValidationErrors()).isEmpty();
     return new Run("nightly", outcome, objects.forLocation(BUCKET, ""), List.of());
+  }
+
+  private static ByteArrayInputStream volumeInfoStream(Run run) {
+    return new ByteArrayInputStream(run.gunzipped(BackupFile.VOLUME_INFO).getBytes(UTF_8));
+  }
+
+  /** A pod in {@code shop} mounting {@code claim}; the claim and its volume are seeded apart. */
+  private void seedPod(String pod, String claim) {
+    GenericKubernetesResource podObject = object("v1", "Pod", SHOP, pod);
+    podObject.setAdditionalProperty(
+        "spec",
+        Map.of(
+            "containers",
+            List.of(Map.of("name", "main", "image", "busybox")),
+            "volumes",
+            List.of(Map.of("name", "data", "persistentVolumeClaim", Map.of("claimName", claim)))));
+    k8s.seed(podObject);
+  }
+
+  /** A PV bound to {@code shop/<claim>} with a reclaim policy, labels and a volume source. */
+  private static GenericKubernetesResource claimedPv(
+      String name,
+      String claim,
+      String reclaimPolicy,
+      Map<String, String> labels,
+      Map<String, Object> source) {
+    GenericKubernetesResource pv = pv(name);
+    Map<String, Object> spec = new LinkedHashMap<>(source);
+    spec.put("capacity", Map.of("storage", "1Gi"));
+    spec.put("accessModes", List.of("ReadWriteOnce"));
+    spec.put("persistentVolumeReclaimPolicy", reclaimPolicy);
+    spec.put("claimRef", Map.of("kind", "PersistentVolumeClaim", "namespace", SHOP, "name", claim));
+    pv.setAdditionalProperty("spec", spec);
+    if (labels != null) {
+      pv.getMetadata().setLabels(labels);
+    }
+    return pv;
   }
 
   /** A pod in {@code shop} mounting {@code claim}, bound to PV {@code volume} in {@code zone}. */

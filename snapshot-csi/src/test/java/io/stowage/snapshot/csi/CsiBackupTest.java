@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.store.BackupFile;
 import io.stowage.api.velero.v1.BackupPhase;
+import io.stowage.api.velero.v1.BackupVolumeInfo;
 import io.stowage.api.velero.v1.GoDuration;
+import io.stowage.api.velero.v1.VeleroJson;
 import io.stowage.snapshot.csi.CsiBackupFixture.Stored;
 import io.stowage.testkit.csi.TestSnapshotController;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -141,6 +146,34 @@ class CsiBackupTest {
             .readTree(stored.file(BackupFile.METADATA));
     assertThat(metadata.path("status").path("csiVolumeSnapshotsAttempted").asInt()).isEqualTo(1);
     assertThat(metadata.path("status").path("csiVolumeSnapshotsCompleted").asInt()).isEqualTo(1);
+
+    // One CSISnapshot entry for the PV, as Velero's restore and describe read it.
+    BackupVolumeInfo info = single(volumeInfos(stored));
+    assertThat(info.pvcName()).isEqualTo("data");
+    assertThat(info.pvcNamespace()).isEqualTo("app");
+    assertThat(info.pvName()).isEqualTo("pv-data");
+    assertThat(info.backupMethod()).isEqualTo(BackupVolumeInfo.Method.CSI_SNAPSHOT);
+    assertThat(info.preserveLocalSnapshot()).isTrue();
+    assertThat(info.skipped()).isFalse();
+    assertThat(info.snapshotDataMoved()).isFalse();
+    assertThat(info.result()).isEqualTo(BackupVolumeInfo.Result.SUCCEEDED);
+    assertThat(info.startTimestamp())
+        .isEqualTo(Instant.parse(vs.path("status").path("creationTime").asString()));
+    assertThat(info.completionTimestamp()).isNotNull();
+    assertThat(info.csiSnapshotInfo())
+        .isEqualTo(
+            new BackupVolumeInfo.CsiSnapshotInfo(
+                "snapshot-" + uid, 2L << 30, CsiCluster.DRIVER, contentName, null, true, null));
+    assertThat(info.pvInfo()).isEqualTo(new BackupVolumeInfo.PvInfo("", null));
+    assertThat(stored.gunzipped(BackupFile.VOLUME_INFO))
+        .contains(
+            "\"csiSnapshotInfo\":{\"snapshotHandle\":\"snapshot-"
+                + uid
+                + "\",\"size\":2147483648,\"driver\":\""
+                + CsiCluster.DRIVER
+                + "\",\"vscName\":\""
+                + contentName
+                + "\",\"ReadyToUse\":true}");
   }
 
   @Test
@@ -210,6 +243,16 @@ class CsiBackupTest {
     assertThat(pvc.path("metadata").path("labels").has("velero.io/volume-snapshot-name")).isFalse();
     assertThat(pvc.path("spec").path("resources").path("requests").path("storage").asString())
         .isEqualTo("1Gi");
+    // Velero's reason, recorded on the PVC path and again on the PV's.
+    assertThat(volumeInfos(stored))
+        .containsExactly(
+            BackupVolumeInfo.skipped(
+                "data",
+                "app",
+                "pv-data",
+                "volumeSnapshot: not satisfy the criteria for VolumePolicy or the legacy snapshot"
+                    + " way;",
+                new BackupVolumeInfo.PvInfo("", null)));
   }
 
   @Test
@@ -230,6 +273,16 @@ class CsiBackupTest {
         .isFalse();
     assertThat(stored.items()).containsKey(PV);
     assertThat(fixture.volumeSnapshots()).isEmpty();
+    // Not CSI, and no VolumeSnapshotLocation to take a native snapshot: both reasons.
+    assertThat(volumeInfos(stored))
+        .containsExactly(
+            BackupVolumeInfo.skipped(
+                "data",
+                "app",
+                "pv-data",
+                "csiSnapshot: skipped b/c it's not a CSI volume;"
+                    + "volumeSnapshot: no applicable volumesnapshotter found;",
+                new BackupVolumeInfo.PvInfo("", null)));
   }
 
   @Test
@@ -245,6 +298,9 @@ class CsiBackupTest {
         .contains("Stowage does not support VolumeGroupSnapshots yet");
     assertThat(stored.items()).containsKeys(PVC, PV);
     assertThat(fixture.volumeSnapshots()).isEmpty();
+    // The PVC action answered without the not-CSI marker, so, as in Velero, the volume counts as
+    // the CSI plugin's and is not skipped; it took no snapshot, so there is no entry at all.
+    assertThat(volumeInfos(stored)).isEmpty();
   }
 
   @Test
@@ -260,6 +316,23 @@ class CsiBackupTest {
     assertThat(stored.outcome().phase()).isEqualTo(BackupPhase.COMPLETED);
     assertThat(stored.backup().getStatus().getCsiVolumeSnapshotsAttempted()).isEqualTo(1);
     assertThat(stored.backup().getStatus().getCsiVolumeSnapshotsCompleted()).isZero();
+    // Velero would record the outcome at finalize; until the content is ready there is none.
+    BackupVolumeInfo info = single(volumeInfos(stored));
+    assertThat(info.backupMethod()).isEqualTo(BackupVolumeInfo.Method.CSI_SNAPSHOT);
+    assertThat(info.result()).isNull();
+    assertThat(info.completionTimestamp()).isNull();
+    assertThat(info.csiSnapshotInfo().readyToUse()).isFalse();
+  }
+
+  private static List<BackupVolumeInfo> volumeInfos(Stored stored) {
+    return VeleroJson.readVolumeInfos(
+        new ByteArrayInputStream(
+            stored.gunzipped(BackupFile.VOLUME_INFO).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static BackupVolumeInfo single(List<BackupVolumeInfo> infos) {
+    assertThat(infos).hasSize(1);
+    return infos.get(0);
   }
 
   private static String single(Map<String, JsonNode> items, String directory) {

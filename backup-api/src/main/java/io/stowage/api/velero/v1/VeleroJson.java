@@ -190,6 +190,28 @@ public final class VeleroJson {
   }
 
   /**
+   * The content of {@code <name>-volumeinfo.json.gz} before gzip: a compact JSON array of the
+   * entries followed by a newline; {@code []} when there are none, as Velero writes it.
+   */
+  public static byte[] writeVolumeInfos(List<BackupVolumeInfo> volumeInfos) {
+    requireNonNull(volumeInfos, "volumeInfos is null");
+    byte[] json = MAPPER.writeValueAsBytes(volumeInfos);
+    byte[] line = Arrays.copyOf(json, json.length + 1);
+    line[json.length] = '\n';
+    return line;
+  }
+
+  /** Reads the (gunzipped) content of {@code <name>-volumeinfo.json.gz}; JSON null is empty. */
+  public static List<BackupVolumeInfo> readVolumeInfos(InputStream in) {
+    requireNonNull(in, "in is null");
+    List<BackupVolumeInfo> infos =
+        read(
+            () -> MAPPER.readValue(in, new TypeReference<List<BackupVolumeInfo>>() {}),
+            "volume info list");
+    return infos == null ? List.of() : List.copyOf(infos);
+  }
+
+  /**
    * A deep copy, equal to writing the Backup and reading it back: unknown fields are copied, times
    * are cut to whole seconds.
    */
