@@ -1,6 +1,7 @@
 package io.stowage.core.snapshot;
 
 import io.stowage.api.BackupLog;
+import io.stowage.api.Quantities;
 import io.stowage.api.velero.v1.BackupVolumeInfo;
 import io.stowage.api.velero.v1.BackupVolumeInfo.CsiSnapshotInfo;
 import io.stowage.api.velero.v1.BackupVolumeInfo.NativeSnapshotInfo;
@@ -120,7 +121,7 @@ public final class VolumeInfos {
     CsiSnapshotInfo info =
         new CsiSnapshotInfo(
             contentStatus.path("snapshotHandle").asString(""),
-            StorageQuantity.bytes(status.path("restoreSize")),
+            Quantities.value(status.path("restoreSize")),
             content.path("spec").path("driver").asString(""),
             contentName,
             null,

@@ -3,6 +3,7 @@ package io.stowage.snapshot.csi;
 import com.google.auto.service.AutoService;
 import io.stowage.api.BackupException;
 import io.stowage.api.BackupItem;
+import io.stowage.api.Quantities;
 import io.stowage.api.ResourceIdentifier;
 import io.stowage.api.ResourceSelector;
 import io.stowage.api.spi.ActionContext;

@@ -1,13 +1,18 @@
-package io.stowage.snapshot.csi;
+package io.stowage.api;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
-/** Kubernetes resource quantities, as far as storage sizes need them. */
-final class Quantities {
+/**
+ * Kubernetes resource quantities ({@code 10Gi}, {@code 1.5G}, {@code 500m}, {@code 1e3}) as far as
+ * storage sizes need them: in PVC requests, PV capacities and VolumeSnapshot restore sizes.
+ */
+public final class Quantities {
   private static final Pattern QUANTITY =
       Pattern.compile("([+-]?(?:\\d+\\.?\\d*|\\.\\d+))([a-zA-Z]*|[eE][+-]?\\d+)");
   private static final Pattern EXPONENT = Pattern.compile("[eE][+-]?\\d+");
@@ -34,8 +39,8 @@ final class Quantities {
 
   private Quantities() {}
 
-  /** The value of a quantity string such as {@code 10Gi}, {@code 1.5G} or {@code 1e3}. */
-  static Optional<BigDecimal> parse(String text) {
+  /** The exact value of a quantity string; empty when {@code text} is not a quantity. */
+  public static Optional<BigDecimal> parse(String text) {
     Matcher m = QUANTITY.matcher(text == null ? "" : text.trim());
     if (!m.matches()) {
       return Optional.empty();
@@ -50,11 +55,31 @@ final class Quantities {
   }
 
   /**
+   * A quantity in JSON (a string, or a number as some fields carry it) as a whole number, rounded
+   * up as Go's {@code Quantity.Value()} does; 0 when missing, not a quantity or out of range.
+   */
+  public static long value(JsonNode quantity) {
+    if (quantity.isNumber()) {
+      return quantity.asLong();
+    }
+    if (!quantity.isString()) {
+      return 0;
+    }
+    try {
+      return parse(quantity.asString())
+          .map(v -> v.setScale(0, RoundingMode.CEILING).longValueExact())
+          .orElse(0L);
+    } catch (ArithmeticException e) {
+      return 0;
+    }
+  }
+
+  /**
    * A byte count as Kubernetes prints {@code resource.NewQuantity(n, BinarySI)}: below 1024 the
    * plain number; otherwise divided by the largest power of 1024 that divides it exactly, with its
    * suffix ({@code 10Gi}, {@code 1536}).
    */
-  static String binary(long bytes) {
+  public static String binary(long bytes) {
     if (bytes > -1024 && bytes < 1024) {
       return Long.toString(bytes);
     }

@@ -1,9 +1,10 @@
-package io.stowage.snapshot.csi;
+package io.stowage.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 class QuantitiesTest {
   @Test
@@ -19,6 +20,17 @@ class QuantitiesTest {
     assertThat(Quantities.parse("10 apples")).isEmpty();
     assertThat(Quantities.parse("1Ek")).isEmpty();
     assertThat(Quantities.parse("")).isEmpty();
+  }
+
+  @Test
+  void valuesOfJsonQuantitiesRoundUpAndDefaultToZero() {
+    JsonNodeFactory json = JsonNodeFactory.instance;
+    assertThat(Quantities.value(json.stringNode("2Gi"))).isEqualTo(2L << 30);
+    assertThat(Quantities.value(json.stringNode("1.5"))).isEqualTo(2);
+    assertThat(Quantities.value(json.numberNode(4096))).isEqualTo(4096);
+    assertThat(Quantities.value(json.stringNode("lots"))).isZero();
+    assertThat(Quantities.value(json.stringNode("100E"))).as("beyond a long").isZero();
+    assertThat(Quantities.value(json.missingNode())).isZero();
   }
 
   @Test
