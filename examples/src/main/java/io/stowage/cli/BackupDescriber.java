@@ -111,20 +111,23 @@ final class BackupDescriber {
         .print(out);
 
     out.println("Backup Volumes:");
-    new Block("  ")
-        .add(
-            "Velero-Native Snapshots",
-            snapshots(status.getVolumeSnapshotsCompleted(), status.getVolumeSnapshotsAttempted()))
-        .add(
-            "CSI Snapshots",
-            snapshots(
-                status.getCsiVolumeSnapshotsCompleted(), status.getCsiVolumeSnapshotsAttempted()))
-        .print(out);
-    if (details) {
-      Optional<List<BackupVolumeInfo>> volumeInfos = stored.volumeInfos();
-      if (volumeInfos.isPresent()) {
-        volumeDetails(volumeInfos.get());
-      } else {
+    // As Velero's describe: with --details the volumes one by one instead of the counts; a backup
+    // without the volume-info file (older than Velero 1.13) gets the counts and its native records.
+    Optional<List<BackupVolumeInfo>> volumeInfos =
+        details ? stored.volumeInfos() : Optional.empty();
+    if (volumeInfos.isPresent()) {
+      volumeDetails(volumeInfos.get());
+    } else {
+      new Block("  ")
+          .add(
+              "Velero-Native Snapshots",
+              snapshots(status.getVolumeSnapshotsCompleted(), status.getVolumeSnapshotsAttempted()))
+          .add(
+              "CSI Snapshots",
+              snapshots(
+                  status.getCsiVolumeSnapshotsCompleted(), status.getCsiVolumeSnapshotsAttempted()))
+          .print(out);
+      if (details) {
         snapshotDetails(stored.volumeSnapshots());
       }
     }

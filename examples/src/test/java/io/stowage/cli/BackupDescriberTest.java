@@ -64,7 +64,8 @@ class BackupDescriberTest {
 
     assertThat(out)
         .contains(
-            "  Velero-Native Snapshots:\n"
+            "Backup Volumes:\n"
+                + "  Velero-Native Snapshots:\n"
                 + "    pv-1:\n"
                 + "      Snapshot ID:        snap-1\n"
                 + "      Type:               gp3\n"
@@ -87,7 +88,12 @@ class BackupDescriberTest {
     put("empty", List.of());
 
     assertThat(describe("empty"))
-        .contains("  Velero-Native Snapshots: <none included>\n  CSI Snapshots: <none included>\n");
+        .contains(
+            "Backup Volumes:\n"
+                + "  Velero-Native Snapshots: <none included>\n"
+                + "  CSI Snapshots: <none included>\n")
+        .as("the counts give way to the details")
+        .doesNotContain("snapshots completed successfully");
   }
 
   private String describe(String name) {
