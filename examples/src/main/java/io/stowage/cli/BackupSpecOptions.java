@@ -122,6 +122,14 @@ final class BackupSpecOptions {
   Boolean snapshotVolumes;
 
   @Option(
+      names = "--csi-snapshot-timeout",
+      paramLabel = "<duration>",
+      description =
+          "How long to wait for a CSI VolumeSnapshot to be bound to a content with a snapshot"
+              + " handle, such as 5m0s (default: 10m0s).")
+  GoDuration csiSnapshotTimeout;
+
+  @Option(
       names = "--ordered-resources",
       paramLabel = "<order>",
       description =
@@ -164,6 +172,7 @@ final class BackupSpecOptions {
     set(storageLocation, spec::setStorageLocation);
     list(volumeSnapshotLocations, spec::setVolumeSnapshotLocations);
     set(snapshotVolumes, spec::setSnapshotVolumes);
+    set(csiSnapshotTimeout, spec::setCsiSnapshotTimeout);
     if (orderedResources != null) {
       spec.setOrderedResources(VeleroFlags.orderedResources(orderedResources));
     }

@@ -178,6 +178,9 @@ class BackupCommandsTest {
             "--ordered-resources",
             "configmaps=shop/cm-0",
             "--include-cluster-resources=false",
+            "--snapshot-volumes=false",
+            "--csi-snapshot-timeout",
+            "2m30s",
             "--store",
             "file://" + tmp.resolve("store"));
 
@@ -194,6 +197,8 @@ class BackupCommandsTest {
     assertThat(written.getSpec().getOrLabelSelectors()).hasSize(2);
     assertThat(written.getSpec().getOrderedResources()).containsEntry("configmaps", "shop/cm-0");
     assertThat(written.getSpec().getIncludeClusterResources()).isFalse();
+    assertThat(written.getSpec().getSnapshotVolumes()).isFalse();
+    assertThat(written.getSpec().getCsiSnapshotTimeout().toString()).isEqualTo("2m30s");
     assertThat(resourceListItems(tmp.resolve("store/backups/overridden"), "overridden"))
         .contains("shop/cm-0")
         .doesNotContain("shop/cm-1", "shop/cm-2");
