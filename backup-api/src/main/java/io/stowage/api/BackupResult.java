@@ -9,7 +9,9 @@ import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a {@link Backupper} run produced besides the tarball.
+ * What a {@link Backupper} run produced besides the tarball. Implementations build it with {@link
+ * #builder()}, which keeps them compiling when fields are added; lists may be given as {@code null}
+ * (empty) and are copied.
  *
  * @param totalItems items collected or discovered
  * @param itemsBackedUp distinct items backed up
@@ -60,61 +62,104 @@ public record BackupResult(
     volumeInfos = volumeInfos == null ? List.of() : List.copyOf(volumeInfos);
   }
 
-  /** A result without volume-info entries. */
-  public BackupResult(
-      int totalItems,
-      int itemsBackedUp,
-      SortedMap<String, List<String>> resourceList,
-      List<NativeVolumeSnapshot> volumeSnapshots,
-      int hooksAttempted,
-      int hooksFailed,
-      int csiVolumeSnapshotsAttempted,
-      int csiVolumeSnapshotsCompleted,
-      String failureReason,
-      List<ObjectNode> csiVolumeSnapshots,
-      List<ObjectNode> csiVolumeSnapshotContents,
-      List<ObjectNode> csiVolumeSnapshotClasses) {
-    this(
-        totalItems,
-        itemsBackedUp,
-        resourceList,
-        volumeSnapshots,
-        hooksAttempted,
-        hooksFailed,
-        csiVolumeSnapshotsAttempted,
-        csiVolumeSnapshotsCompleted,
-        failureReason,
-        csiVolumeSnapshots,
-        csiVolumeSnapshotContents,
-        csiVolumeSnapshotClasses,
-        List.of());
+  /** A builder starting from an empty result: no items, no snapshots, no hooks, not failed. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** A result without CSI snapshot objects or volume-info entries. */
-  public BackupResult(
-      int totalItems,
-      int itemsBackedUp,
-      SortedMap<String, List<String>> resourceList,
-      List<NativeVolumeSnapshot> volumeSnapshots,
-      int hooksAttempted,
-      int hooksFailed,
-      int csiVolumeSnapshotsAttempted,
-      int csiVolumeSnapshotsCompleted,
-      String failureReason) {
-    this(
-        totalItems,
-        itemsBackedUp,
-        resourceList,
-        volumeSnapshots,
-        hooksAttempted,
-        hooksFailed,
-        csiVolumeSnapshotsAttempted,
-        csiVolumeSnapshotsCompleted,
-        failureReason,
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of());
+  /** A result that failed before anything was backed up. */
+  public static BackupResult failedBeforeStart(String failureReason) {
+    return builder().failureReason(failureReason).build();
+  }
+
+  /**
+   * Builds a {@link BackupResult} field by field, so that a {@link Backupper} states only what it
+   * produced and keeps compiling when fields are added. Not thread-safe.
+   */
+  public static final class Builder {
+    private int totalItems;
+    private int itemsBackedUp;
+    private SortedMap<String, List<String>> resourceList;
+    private List<NativeVolumeSnapshot> volumeSnapshots;
+    private int hooksAttempted;
+    private int hooksFailed;
+    private int csiVolumeSnapshotsAttempted;
+    private int csiVolumeSnapshotsCompleted;
+    private String failureReason;
+    private List<ObjectNode> csiVolumeSnapshots;
+    private List<ObjectNode> csiVolumeSnapshotContents;
+    private List<ObjectNode> csiVolumeSnapshotClasses;
+    private List<BackupVolumeInfo> volumeInfos;
+
+    private Builder() {}
+
+    /** Items collected or discovered, and the distinct items backed up. */
+    public Builder items(int total, int backedUp) {
+      this.totalItems = total;
+      this.itemsBackedUp = backedUp;
+      return this;
+    }
+
+    public Builder resourceList(SortedMap<String, List<String>> value) {
+      this.resourceList = value;
+      return this;
+    }
+
+    public Builder volumeSnapshots(List<NativeVolumeSnapshot> value) {
+      this.volumeSnapshots = value;
+      return this;
+    }
+
+    /** Hooks run, and those that failed. */
+    public Builder hooks(int attempted, int failed) {
+      this.hooksAttempted = attempted;
+      this.hooksFailed = failed;
+      return this;
+    }
+
+    /** CSI VolumeSnapshots created for the backup, and those whose content became ready. */
+    public Builder csiVolumeSnapshotCounts(int attempted, int completed) {
+      this.csiVolumeSnapshotsAttempted = attempted;
+      this.csiVolumeSnapshotsCompleted = completed;
+      return this;
+    }
+
+    /** The CSI VolumeSnapshots, their contents and their classes, as read from the cluster. */
+    public Builder csiObjects(
+        List<ObjectNode> snapshots, List<ObjectNode> contents, List<ObjectNode> classes) {
+      this.csiVolumeSnapshots = snapshots;
+      this.csiVolumeSnapshotContents = contents;
+      this.csiVolumeSnapshotClasses = classes;
+      return this;
+    }
+
+    public Builder volumeInfos(List<BackupVolumeInfo> value) {
+      this.volumeInfos = value;
+      return this;
+    }
+
+    /** Why the backup as a whole failed; {@code null} (the default) when it ran to its end. */
+    public Builder failureReason(String value) {
+      this.failureReason = value;
+      return this;
+    }
+
+    public BackupResult build() {
+      return new BackupResult(
+          totalItems,
+          itemsBackedUp,
+          resourceList,
+          volumeSnapshots,
+          hooksAttempted,
+          hooksFailed,
+          csiVolumeSnapshotsAttempted,
+          csiVolumeSnapshotsCompleted,
+          failureReason,
+          csiVolumeSnapshots,
+          csiVolumeSnapshotContents,
+          csiVolumeSnapshotClasses,
+          volumeInfos);
+    }
   }
 
   /** {@code true} when the backup as a whole failed. */

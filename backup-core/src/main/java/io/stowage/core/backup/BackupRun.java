@@ -111,20 +111,16 @@ final class BackupRun {
                 csi.contents(),
                 options.clock().instant(),
                 log);
-    return new BackupResult(
-        backedUp.size(),
-        backedUp.size(),
-        backedUp.resourceList(),
-        records,
-        hooksAttempted,
-        hooksFailed,
-        csi.attempted(),
-        csi.completed(),
-        failure,
-        csi.volumeSnapshots(),
-        csi.contents(),
-        csi.classes(),
-        volumeInfos);
+    return BackupResult.builder()
+        .items(backedUp.size(), backedUp.size())
+        .resourceList(backedUp.resourceList())
+        .volumeSnapshots(records)
+        .hooks(hooksAttempted, hooksFailed)
+        .csiVolumeSnapshotCounts(csi.attempted(), csi.completed())
+        .csiObjects(csi.volumeSnapshots(), csi.contents(), csi.classes())
+        .volumeInfos(volumeInfos)
+        .failureReason(failure)
+        .build();
   }
 
   /** Gathered also after a fatal error, as Velero does; nothing when discovery never ran. */

@@ -131,7 +131,7 @@ public final class BackupRunner {
       return backupper.backup(request, out, log, tracking);
     } catch (RuntimeException e) {
       log.error("backup failed: " + e.getMessage(), e);
-      return new BackupResult(0, 0, null, null, 0, 0, 0, 0, describe(e));
+      return BackupResult.failedBeforeStart(describe(e));
     }
   }
 
