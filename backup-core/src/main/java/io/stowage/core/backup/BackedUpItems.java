@@ -34,6 +34,12 @@ final class BackedUpItems {
     return added;
   }
 
+  /** Whether the item is in the set. */
+  synchronized boolean contains(String typeKey, String namespace, String name) {
+    Set<String> names = namesByType.get(typeKey);
+    return names != null && names.contains(entry(namespace, name));
+  }
+
   /** Removes an item again, for one an action asked to skip. */
   synchronized void remove(String typeKey, String namespace, String name) {
     Set<String> names = namesByType.get(typeKey);

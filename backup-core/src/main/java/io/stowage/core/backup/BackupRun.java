@@ -89,7 +89,7 @@ final class BackupRun {
       tarball.writeVersion();
       scope = scope(tarball);
       items = new ItemBackupper(scope, backedUp);
-      collect(scope, items, progress);
+      collect(scope, items, new PodBlocks(scope, items, options.pageSize()), progress);
     } catch (RuntimeException e) {
       failure = e.getMessage() == null ? e.toString() : e.getMessage();
       log.error("error backing up: " + failure, e);
@@ -179,7 +179,8 @@ final class BackupRun {
         podVolumeTimeout);
   }
 
-  private void collect(BackupScope scope, ItemBackupper items, ProgressReporter progress) {
+  private void collect(
+      BackupScope scope, ItemBackupper items, PodBlocks blocks, ProgressReporter progress) {
     BackupSpec spec = request.backup().getSpec();
     NamespaceTracker tracker =
         new NamespaceTracker(
@@ -203,12 +204,12 @@ final class BackupRun {
         continue;
       }
       log.info("Listing items of " + type.groupResource());
-      backUpOrdered(scope, items, type, ordered, tracker, orderedSelectors);
+      backUpOrdered(scope, blocks, type, ordered, tracker, orderedSelectors);
       List<String> namespacesToList =
           type.namespaced() ? scope.namespaces().namespacesToList() : List.of("");
       for (String namespace : namespacesToList) {
         for (String selector : selectors) {
-          listAndBackUp(scope, items, progress, tracker, type, namespace, selector);
+          listAndBackUp(scope, items, blocks, progress, tracker, type, namespace, selector);
         }
       }
     }
@@ -228,6 +229,7 @@ final class BackupRun {
   private void listAndBackUp(
       BackupScope scope,
       ItemBackupper items,
+      PodBlocks blocks,
       ProgressReporter progress,
       NamespaceTracker tracker,
       ApiResource type,
@@ -248,7 +250,7 @@ final class BackupRun {
           }
         }
         collected.incrementAndGet();
-        items.backup(type, object, true, false);
+        blocks.backUpListed(type, object);
         progress.maybeReport(collected.get() + items.discovered(), backedUp.size());
       }
       token = page.continueToken();
@@ -263,7 +265,7 @@ final class BackupRun {
    */
   private void backUpOrdered(
       BackupScope scope,
-      ItemBackupper items,
+      PodBlocks blocks,
       ApiResource type,
       OrderedResources ordered,
       NamespaceTracker tracker,
@@ -297,7 +299,7 @@ final class BackupRun {
         }
       }
       collected.incrementAndGet();
-      items.backup(type, object.get(), true, false);
+      blocks.backUpListed(type, object.get());
     }
   }
 

@@ -57,12 +57,20 @@ final class ItemBackupper {
    * @param mustInclude skip the inclusion checks (Velero's must-include)
    */
   ItemOutcome backup(ApiResource type, ObjectNode object, boolean listed, boolean mustInclude) {
-    JsonNode metadata = object.path("metadata");
-    String name = metadata.path("name").asString("");
-    String namespace = type.namespaced() ? metadata.path("namespace").asString("") : "";
-    GroupResource groupResource = type.groupResource();
-    ResourceIdentifier id = new ResourceIdentifier(groupResource, namespace, name);
+    if (!included(type, object, mustInclude)) {
+      return ItemOutcome.SKIPPED;
+    }
+    return backupIncluded(type, object, listed, true, Optional.empty());
+  }
 
+  /**
+   * Velero's inclusion checks (facts §6.3 step 1): the exclude label and the resource filter unless
+   * {@code mustInclude}, and never an item being deleted. Logs why an item is left out.
+   */
+  boolean included(ApiResource type, ObjectNode object, boolean mustInclude) {
+    ResourceIdentifier id = identifier(type, object);
+    JsonNode metadata = object.path("metadata");
+    GroupResource groupResource = id.groupResource();
     if (!mustInclude) {
       if ("true".equals(metadata.path("labels").path(EXCLUDE_LABEL).asString(""))) {
         scope.log().info(id, "Excluding item because it has label " + EXCLUDE_LABEL + "=true");
@@ -71,22 +79,47 @@ final class ItemBackupper {
                 volumeName(groupResource, object),
                 BackedUpVolumes.Approach.ANY,
                 "item has label " + EXCLUDE_LABEL + "=true");
-        return ItemOutcome.SKIPPED;
+        return false;
       }
-      if (!scope.resources().includesItem(groupResource, namespace)) {
+      if (!scope.resources().includesItem(groupResource, id.namespace())) {
         scope.log().info(id, "Excluding item because resource is excluded");
-        return ItemOutcome.SKIPPED;
+        return false;
       }
     }
     if (metadata.hasNonNull("deletionTimestamp")) {
       scope.log().info(id, "Skipping item because it's being deleted.");
-      return ItemOutcome.SKIPPED;
+      return false;
     }
-    String typeKey =
-        object.path("apiVersion").asString(type.apiVersion())
-            + "/"
-            + object.path("kind").asString(type.kind());
-    if (!backedUp.add(typeKey, groupResource, namespace, name)) {
+    return true;
+  }
+
+  /** Whether the item is in the backed-up set already (Velero's dedup key, facts §6.7). */
+  boolean isBackedUp(ApiResource type, ObjectNode object) {
+    ResourceIdentifier id = identifier(type, object);
+    return backedUp.contains(typeKey(type, object), id.namespace(), id.name());
+  }
+
+  /**
+   * Backs up a pod of a {@link PodBlocks block} whose pre hooks the block ran already; the block
+   * runs its post hooks too. The pod passed {@link #included} already.
+   *
+   * @param preHookError the error of a pre hook that failed with {@code onError: Fail}, if any: the
+   *     pod then enters the backed-up set but is not written, as Velero does (facts §6.7)
+   */
+  ItemOutcome backupBlockPod(
+      ApiResource type, ObjectNode pod, boolean listed, Optional<String> preHookError) {
+    return backupIncluded(type, pod, listed, false, preHookError);
+  }
+
+  private ItemOutcome backupIncluded(
+      ApiResource type,
+      ObjectNode object,
+      boolean listed,
+      boolean runHooks,
+      Optional<String> preHookError) {
+    ResourceIdentifier id = identifier(type, object);
+    String typeKey = typeKey(type, object);
+    if (!backedUp.add(typeKey, id.groupResource(), id.namespace(), id.name())) {
       return ItemOutcome.ALREADY_BACKED_UP;
     }
     if (!listed) {
@@ -96,19 +129,35 @@ final class ItemBackupper {
 
     // Pre hooks run before anything else is done for the pod; one failing with onError Fail keeps
     // the pod out of the tarball, though it stays in the backed-up set (facts §6.7, §6.8).
-    Optional<String> preHookError = scope.hooks().run(HookPhase.PRE, groupResource, object);
-    if (preHookError.isPresent()) {
-      scope.log().error(id, "Error running pre hooks for pod: " + preHookError.get(), null);
+    Optional<String> preError =
+        runHooks ? scope.hooks().run(HookPhase.PRE, id.groupResource(), object) : preHookError;
+    if (preError.isPresent()) {
+      scope.log().error(id, "Error running pre hooks for pod: " + preError.get(), null);
       // Velero flags such a pod as backed up and moves on: the error is logged, but an item that
       // asked for the pod as an additional item does not fail because of it.
       return ItemOutcome.SKIPPED;
     }
     ItemOutcome outcome = backupAfterPreHooks(type, object, id, typeKey);
-    // Post hooks run once the pod's files are written (Velero: after its item block), also when
-    // the pod itself could not be written, as Velero runs them for every pod whose pre hooks
-    // passed.
-    scope.hooks().run(HookPhase.POST, groupResource, object);
+    if (runHooks) {
+      // Post hooks run once the pod's files are written (Velero: after its item block), also when
+      // the pod itself could not be written, as Velero runs them for every pod whose pre hooks
+      // passed.
+      scope.hooks().run(HookPhase.POST, id.groupResource(), object);
+    }
     return outcome;
+  }
+
+  private static ResourceIdentifier identifier(ApiResource type, ObjectNode object) {
+    JsonNode metadata = object.path("metadata");
+    String name = metadata.path("name").asString("");
+    String namespace = type.namespaced() ? metadata.path("namespace").asString("") : "";
+    return new ResourceIdentifier(type.groupResource(), namespace, name);
+  }
+
+  private static String typeKey(ApiResource type, ObjectNode object) {
+    return object.path("apiVersion").asString(type.apiVersion())
+        + "/"
+        + object.path("kind").asString(type.kind());
   }
 
   private ItemOutcome backupAfterPreHooks(

@@ -3,9 +3,12 @@ package io.stowage.k8s.it;
 import static io.stowage.k8s.it.Seeds.annotated;
 import static io.stowage.k8s.it.Seeds.labelled;
 import static io.stowage.k8s.it.Seeds.namespace;
+import static io.stowage.k8s.it.Seeds.pv;
+import static io.stowage.k8s.it.Seeds.pvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.stowage.api.ResourceSelector;
 import io.stowage.api.spi.ActionResult;
 import io.stowage.api.velero.v1.BackupHooks;
@@ -63,6 +66,34 @@ class HooksTest extends ClusterTestBase {
 
   private static Pod pod(String name, String... annotations) {
     return annotated(RunningPods.of("a", name, "app", "sidecar"), annotations);
+  }
+
+  /** An action on claims that records when the claim is processed, just before it is written. */
+  private TestActions.Recording claimWriteMarker() {
+    return TestActions.action(
+        "test/claim-marker",
+        ResourceSelector.resources("persistentvolumeclaims"),
+        item -> {
+          events.add("claim " + item.identity().name());
+          return ActionResult.unchanged(item);
+        });
+  }
+
+  private static Pod mounting(Pod pod, String claim) {
+    return new PodBuilder(pod)
+        .editSpec()
+        .addNewVolume()
+        .withName("data")
+        .withNewPersistentVolumeClaim()
+        .withClaimName(claim)
+        .endPersistentVolumeClaim()
+        .endVolume()
+        .endSpec()
+        .build();
+  }
+
+  private static Pod inPhase(Pod pod, String phase) {
+    return new PodBuilder(pod).editStatus().withPhase(phase).endStatus().build();
   }
 
   private static BackupHooks specHooks(String pre, String post) {
@@ -213,5 +244,141 @@ class HooksTest extends ClusterTestBase {
         .contains(Paths.cm("a", "cm"))
         .doesNotContain(Paths.ns("pods", "a", "p"));
     assertThat(events).containsExactly("exec p app freeze");
+  }
+
+  @Test
+  void runningPodsSharingAClaimAreAllFrozenWhileTheClaimIsBackedUp() {
+    recordExecs(0);
+    fixture.seed(
+        namespace("a"),
+        mounting(pod("p", PRE + "command", "freeze-p", POST + "command", "thaw-p"), "shared"),
+        mounting(pod("q", PRE + "command", "freeze-q", POST + "command", "thaw-q"), "shared"),
+        pvc("a", "shared", "pv-1"),
+        pv("pv-1"));
+
+    Run run = fixture.runner().actions(podWriteMarker(), claimWriteMarker()).run();
+
+    assertThat(run.phase()).isEqualTo(BackupPhase.COMPLETED);
+    // One block: both pre hooks, then the claim (brought by p's velero.io/pod action) and both
+    // pods, then both post hooks; no pod has a window of its own.
+    assertThat(events)
+        .containsExactly(
+            "exec p app freeze-p",
+            "exec q app freeze-q",
+            "claim shared",
+            "write p",
+            "write q",
+            "exec p app thaw-p",
+            "exec q app thaw-q");
+    assertThat(run.items())
+        .contains(
+            Paths.ns("pods", "a", "p"),
+            Paths.ns("pods", "a", "q"),
+            Paths.ns("persistentvolumeclaims", "a", "shared"));
+    assertThat(run.resourceList().get("v1/Pod")).containsExactly("a/p", "a/q");
+    assertThat(run.status().getHookStatus().getHooksAttempted()).isEqualTo(4);
+    assertThat(run.status().getProgress().getTotalItems())
+        .isEqualTo(run.status().getProgress().getItemsBackedUp());
+  }
+
+  @Test
+  void aPodThatIsNotRunningOrIsExcludedIsNotPulledIntoTheBlock() {
+    recordExecs(0);
+    fixture.seed(
+        namespace("a"),
+        mounting(pod("p", PRE + "command", "freeze-p", POST + "command", "thaw-p"), "shared"),
+        inPhase(mounting(pod("q"), "shared"), "Pending"),
+        labelled(
+            mounting(pod("r", PRE + "command", "freeze-r"), "shared"), Seeds.EXCLUDE_LABEL, "true"),
+        pvc("a", "shared", "pv-1"),
+        pv("pv-1"));
+
+    Run run = fixture.runner().actions(podWriteMarker(), claimWriteMarker()).run();
+
+    assertThat(run.phase()).isEqualTo(BackupPhase.COMPLETED);
+    // q is backed up when the list reaches it, after p's block; r never.
+    assertThat(events)
+        .containsExactly(
+            "exec p app freeze-p", "claim shared", "write p", "exec p app thaw-p", "write q");
+    assertThat(run.resourceList().get("v1/Pod")).containsExactly("a/p", "a/q");
+  }
+
+  @Test
+  void aSharedPodWhosePreHookFailsIsCountedButNotWrittenAndGetsNoPostHook() {
+    fixture
+        .k8s()
+        .setExecHandler(
+            (ns, pod, container, command) -> {
+              events.add("exec " + pod + " " + String.join(" ", command));
+              return new ExecResult("", "", command.get(0).equals("freeze-q") ? 1 : 0);
+            });
+    fixture.seed(
+        namespace("a"),
+        mounting(pod("p", PRE + "command", "freeze-p", POST + "command", "thaw-p"), "shared"),
+        mounting(
+            pod(
+                "q",
+                PRE + "command",
+                "freeze-q",
+                PRE + "on-error",
+                "Fail",
+                POST + "command",
+                "thaw-q"),
+            "shared"),
+        pvc("a", "shared", "pv-1"),
+        pv("pv-1"));
+
+    Run run = fixture.runner().actions(podWriteMarker(), claimWriteMarker()).run();
+
+    assertThat(run.phase()).isEqualTo(BackupPhase.PARTIALLY_FAILED);
+    assertThat(events)
+        .containsExactly(
+            "exec p freeze-p", "exec q freeze-q", "claim shared", "write p", "exec p thaw-p");
+    assertThat(run.items()).doesNotContain(Paths.ns("pods", "a", "q"));
+    assertThat(run.resourceList().get("v1/Pod")).containsExactly("a/p", "a/q");
+  }
+
+  @Test
+  void theBlockFollowsSharedClaimsTransitivelyFromOneListOfTheNamespacesPods() {
+    recordExecs(0);
+    Pod q =
+        new PodBuilder(mounting(pod("q", PRE + "command", "freeze-q"), "one"))
+            .editSpec()
+            .addNewVolume()
+            .withName("more")
+            .withNewPersistentVolumeClaim()
+            .withClaimName("two")
+            .endPersistentVolumeClaim()
+            .endVolume()
+            .endSpec()
+            .build();
+    fixture.seed(
+        namespace("a"),
+        mounting(pod("p", PRE + "command", "freeze-p"), "one"),
+        q,
+        mounting(pod("r", PRE + "command", "freeze-r"), "two"),
+        pvc("a", "one", "pv-1"),
+        pvc("a", "two", "pv-2"),
+        pv("pv-1"),
+        pv("pv-2"));
+    RecordingCluster calls = new RecordingCluster();
+
+    Run run =
+        fixture.runner().actions(podWriteMarker(), claimWriteMarker()).cluster(calls::wrap).run();
+
+    assertThat(run.phase()).isEqualTo(BackupPhase.COMPLETED);
+    // r shares nothing with p but "two" with q: it is frozen before any claim is backed up.
+    assertThat(events)
+        .containsExactly(
+            "exec p app freeze-p",
+            "exec q app freeze-q",
+            "exec r app freeze-r",
+            "claim one",
+            "write p",
+            "claim two",
+            "write q",
+            "write r");
+    // The collection's list of pods, and one more for the index of namespace a.
+    assertThat(calls.callsFor("pods")).hasSize(2);
   }
 }
