@@ -56,9 +56,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>{@link #refusesUnknownConfigKeys()}: an unknown key in the settings fails creation or
  *       {@code init} with a message naming the key, as Velero's plugin framework does;
- *   <li>{@link #inspectsSnapshots()}: the test can look at the provider behind the SPI ({@link
- *       #snapshotTags}), and the contract then checks that a snapshot exists with the tags given
- *       until it is deleted, and that deleting one snapshot leaves the others.
+ *   <li>{@link #inspector()}: the test can look at the provider behind the SPI ({@link
+ *       SnapshotInspector}), and the contract then checks that a snapshot exists with the tags
+ *       given until it is deleted, and that deleting one snapshot leaves the others.
  * </ul>
  *
  * <p>Snapshots the contract creates are deleted after each test. Each test gets a new snapshotter,
@@ -112,17 +112,16 @@ public abstract class VolumeSnapshotterContract {
     return false;
   }
 
-  /** {@code true} when {@link #snapshotTags} is overridden; enables the checks that use it. */
-  protected boolean inspectsSnapshots() {
-    return false;
+  /** How the test looks at the provider's snapshots; empty (the default) disables those checks. */
+  protected Optional<SnapshotInspector> inspector() {
+    return Optional.empty();
   }
 
-  /**
-   * The tags of a snapshot as the provider holds them, or empty when no snapshot has that id. Only
-   * called when {@link #inspectsSnapshots()} is {@code true}.
-   */
-  protected Optional<Map<String, String>> snapshotTags(String snapshotId) {
-    throw new UnsupportedOperationException("override snapshotTags with inspectsSnapshots");
+  /** A view of the snapshots the provider holds, behind the SPI. */
+  @FunctionalInterface
+  public interface SnapshotInspector {
+    /** The tags of a snapshot as the provider holds them, or empty when no snapshot has that id. */
+    Optional<Map<String, String>> tags(String snapshotId);
   }
 
   @BeforeEach
@@ -225,11 +224,13 @@ public abstract class VolumeSnapshotterContract {
 
     assertThat(first).isNotBlank();
     assertThat(second).isNotBlank().isNotEqualTo(first);
-    if (inspectsSnapshots()) {
-      assertThat(snapshotTags(first))
-          .hasValueSatisfying(held -> assertThat(held).containsAllEntriesOf(tags));
-      assertThat(snapshotTags(second)).isPresent();
-    }
+    inspector()
+        .ifPresent(
+            snapshots -> {
+              assertThat(snapshots.tags(first))
+                  .hasValueSatisfying(held -> assertThat(held).containsAllEntriesOf(tags));
+              assertThat(snapshots.tags(second)).isPresent();
+            });
   }
 
   @Test
@@ -240,10 +241,12 @@ public abstract class VolumeSnapshotterContract {
     assertThatCode(() -> snapshotter.deleteSnapshot(deleted)).doesNotThrowAnyException();
     assertThatCode(() -> snapshotter.deleteSnapshot(deleted)).doesNotThrowAnyException();
 
-    if (inspectsSnapshots()) {
-      assertThat(snapshotTags(deleted)).isEmpty();
-      assertThat(snapshotTags(kept)).isPresent();
-    }
+    inspector()
+        .ifPresent(
+            snapshots -> {
+              assertThat(snapshots.tags(deleted)).isEmpty();
+              assertThat(snapshots.tags(kept)).isPresent();
+            });
   }
 
   @Test
@@ -281,9 +284,10 @@ public abstract class VolumeSnapshotterContract {
         ids.add(id);
       }
       assertThat(ids).hasSize(CONCURRENT_SNAPSHOTS).allSatisfy(id -> assertThat(id).isNotBlank());
-      if (inspectsSnapshots()) {
-        assertThat(ids).allSatisfy(id -> assertThat(snapshotTags(id)).isPresent());
-      }
+      inspector()
+          .ifPresent(
+              snapshots ->
+                  assertThat(ids).allSatisfy(id -> assertThat(snapshots.tags(id)).isPresent()));
     } finally {
       pool.shutdownNow();
     }

@@ -51,12 +51,7 @@ class RecordingVolumeSnapshotterContractTest extends VolumeSnapshotterContract {
   }
 
   @Override
-  protected boolean inspectsSnapshots() {
-    return true;
-  }
-
-  @Override
-  protected Optional<Map<String, String>> snapshotTags(String snapshotId) {
-    return SnapshotLedger.named(LEDGER).snapshot(snapshotId).map(TakenSnapshot::tags);
+  protected Optional<SnapshotInspector> inspector() {
+    return Optional.of(id -> SnapshotLedger.named(LEDGER).snapshot(id).map(TakenSnapshot::tags));
   }
 }
