@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.stowage.api.Quantities;
 import io.stowage.testkit.k8s.EmbeddedKubernetes;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -67,7 +68,7 @@ public final class TestSnapshotController implements AutoCloseable {
   private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
   private final Map<String, String> createdContents = new ConcurrentHashMap<>();
   private final AtomicInteger bound = new AtomicInteger();
-  private final AtomicReference<RuntimeException> lastError = new AtomicReference<>();
+  private final AtomicReference<Throwable> lastError = new AtomicReference<>();
 
   private TestSnapshotController(Builder builder) {
     this.client = builder.k8s.newClient();
@@ -101,8 +102,11 @@ public final class TestSnapshotController implements AutoCloseable {
     return bound.get();
   }
 
-  /** The last failure of a poll (the controller keeps polling), or null. */
-  public RuntimeException lastError() {
+  /**
+   * The last failure of a poll, or null when no poll has failed. The controller keeps polling after
+   * a failure, also after an {@link Error} thrown by a test's predicate.
+   */
+  public Throwable lastError() {
     return lastError.get();
   }
 
@@ -138,10 +142,12 @@ public final class TestSnapshotController implements AutoCloseable {
           bind(snapshot);
         }
       }
+      firstSeen.keySet().retainAll(liveUids);
       deleteOrphanedContents(liveUids);
-      lastError.set(null);
-    } catch (RuntimeException e) {
-      lastError.set(e); // the API server may be reset between tests: try again next time
+    } catch (Throwable e) {
+      // The API server may be reset between tests: try again next time. Anything escaping here
+      // would silently cancel every later poll of the scheduled executor.
+      lastError.set(e);
     }
   }
 
@@ -223,7 +229,7 @@ public final class TestSnapshotController implements AutoCloseable {
     snapshotStatus.put("boundVolumeSnapshotContentName", contentName);
     snapshotStatus.put("creationTime", now.truncatedTo(ChronoUnit.SECONDS).toString());
     snapshotStatus.put("readyToUse", ready);
-    snapshotStatus.put("restoreSize", BinarySize.format(restoreSize));
+    snapshotStatus.put("restoreSize", Quantities.binary(restoreSize));
     client
         .genericKubernetesResources(SnapshotCrds.VOLUME_SNAPSHOTS)
         .inNamespace(namespace)

@@ -3,6 +3,7 @@ package io.stowage.snapshot.csi;
 import com.google.auto.service.AutoService;
 import io.stowage.api.BackupException;
 import io.stowage.api.BackupItem;
+import io.stowage.api.LabelValues;
 import io.stowage.api.Quantities;
 import io.stowage.api.ResourceIdentifier;
 import io.stowage.api.ResourceSelector;
@@ -127,8 +128,8 @@ public final class PvcSnapshotAction implements BackupItemAction {
       context.log().error(pvcId, unsupported.get(), null);
       return ActionResult.unchanged(item);
     }
-    ObjectNode snapshotClass = chooseClass(access, context, pvcId, pvcName, pvc, storageClass);
-    ResourceIdentifier snapshot = createSnapshot(access, context, pvcId, pvc, snapshotClass);
+    ObjectNode snapshotClass = chooseClass(access, context, pvcId, pvcName, item, storageClass);
+    ResourceIdentifier snapshot = createSnapshot(access, context, pvcId, item, snapshotClass);
     Duration timeout =
         spec.getCsiSnapshotTimeout().isZero()
             ? DEFAULT_TIMEOUT
@@ -214,7 +215,7 @@ public final class PvcSnapshotAction implements BackupItemAction {
       ActionContext context,
       ResourceIdentifier pvcId,
       String pvcName,
-      ObjectNode pvc,
+      BackupItem pvc,
       String storageClassName) {
     ObjectNode storageClass =
         access
@@ -251,7 +252,7 @@ public final class PvcSnapshotAction implements BackupItemAction {
             driver,
             classes,
             pvcName,
-            Json.metadataMap(pvc, "annotations"),
+            pvc.annotations(),
             backup.getMetadata().getName(),
             backupAnnotations == null ? Map.of() : backupAnnotations);
     choice.notes().forEach(note -> context.log().info(pvcId, note));
@@ -282,11 +283,12 @@ public final class PvcSnapshotAction implements BackupItemAction {
       ClusterAccess access,
       ActionContext context,
       ResourceIdentifier pvcId,
-      ObjectNode pvc,
+      BackupItem pvc,
       ObjectNode snapshotClass) {
-    Map<String, String> labels = new LinkedHashMap<>(Json.metadataMap(pvc, "labels"));
+    Map<String, String> labels = new LinkedHashMap<>(pvc.labels());
     labels.put(
-        CsiNames.BACKUP_NAME_LABEL, Json.validLabelValue(context.backup().getMetadata().getName()));
+        CsiNames.BACKUP_NAME_LABEL,
+        LabelValues.validName(context.backup().getMetadata().getName()));
     ObjectNode snapshot = Json.object();
     snapshot.put("apiVersion", CsiNames.SNAPSHOT_API_VERSION);
     snapshot.put("kind", "VolumeSnapshot");
@@ -318,8 +320,10 @@ public final class PvcSnapshotAction implements BackupItemAction {
     try {
       outcome = new SnapshotWaiter(access, context.log()).await(snapshot, pvcId, timeout);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Clean up before restoring the interrupt: with the flag set, every call to the API server
+      // would fail at once and leave the snapshot behind.
       String cleanup = SnapshotCleanup.deleteSnapshot(access, context.log(), snapshot, pvcId);
+      Thread.currentThread().interrupt();
       throw new BackupException(
           CsiErrorCode.SNAPSHOT_TIMEOUT,
           "Interrupted while waiting for VolumeSnapshot "
