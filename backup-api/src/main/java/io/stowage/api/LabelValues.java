@@ -1,11 +1,14 @@
-package io.stowage.core.prepare;
+package io.stowage.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Velero's {@code label.GetValidName}: label values derived from names. */
+/**
+ * Velero's {@code label.GetValidName}: label values derived from names, such as the {@code
+ * velero.io/backup-name} label the engine and plugins put on objects of a backup.
+ */
 public final class LabelValues {
   private static final int MAX_LENGTH = 63;
 

@@ -2,11 +2,11 @@ package io.stowage.core.backup;
 
 import io.stowage.api.BackupLog;
 import io.stowage.api.GroupResource;
+import io.stowage.api.LabelValues;
 import io.stowage.api.ResourceIdentifier;
 import io.stowage.api.velero.v1.Backup;
 import io.stowage.core.cluster.Cluster;
 import io.stowage.core.filter.ResourceResolver;
-import io.stowage.core.prepare.LabelValues;
 import io.stowage.core.snapshot.CsiPlugin;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package io.stowage.core.prepare;
 import static java.util.Objects.requireNonNull;
 
 import io.stowage.api.BackupException;
+import io.stowage.api.LabelValues;
 import io.stowage.api.velero.v1.Backup;
 import io.stowage.api.velero.v1.BackupPhase;
 import io.stowage.api.velero.v1.BackupSpec;

@@ -3,6 +3,7 @@ package io.stowage.snapshot.csi;
 import com.google.auto.service.AutoService;
 import io.stowage.api.BackupException;
 import io.stowage.api.BackupItem;
+import io.stowage.api.LabelValues;
 import io.stowage.api.Quantities;
 import io.stowage.api.ResourceIdentifier;
 import io.stowage.api.ResourceSelector;
@@ -62,7 +63,7 @@ public final class VolumeSnapshotAction implements BackupItemAction {
     ResourceIdentifier id = item.identity().toResourceIdentifier();
     String vsName = id.namespace() + "/" + id.name();
     ClusterAccess access = Clusters.require(cluster, NAME, "VolumeSnapshot " + vsName);
-    String backupLabel = Json.validLabelValue(context.backup().getMetadata().getName());
+    String backupLabel = LabelValues.validName(context.backup().getMetadata().getName());
     List<ResourceIdentifier> additional = new ArrayList<>();
     String className = Json.text(snapshot, "spec", "volumeSnapshotClassName");
     if (!className.isEmpty()) {
