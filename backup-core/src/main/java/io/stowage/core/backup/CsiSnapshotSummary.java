@@ -6,6 +6,7 @@ import io.stowage.api.LabelValues;
 import io.stowage.api.ResourceIdentifier;
 import io.stowage.api.velero.v1.Backup;
 import io.stowage.core.cluster.Cluster;
+import io.stowage.core.filter.AutomaticExcludes;
 import io.stowage.core.filter.ResourceResolver;
 import io.stowage.core.snapshot.CsiPlugin;
 import java.util.ArrayList;
@@ -44,10 +45,8 @@ public record CsiSnapshotSummary(
     List<ObjectNode> volumeSnapshots,
     List<ObjectNode> contents,
     List<ObjectNode> classes) {
-  static final GroupResource VOLUME_SNAPSHOTS =
-      new GroupResource("snapshot.storage.k8s.io", "volumesnapshots");
-  static final GroupResource VOLUME_SNAPSHOT_CONTENTS =
-      new GroupResource("snapshot.storage.k8s.io", "volumesnapshotcontents");
+  static final GroupResource VOLUME_SNAPSHOTS = AutomaticExcludes.VOLUME_SNAPSHOTS;
+  static final GroupResource VOLUME_SNAPSHOT_CONTENTS = AutomaticExcludes.VOLUME_SNAPSHOT_CONTENTS;
   static final GroupResource VOLUME_SNAPSHOT_CLASSES =
       new GroupResource("snapshot.storage.k8s.io", "volumesnapshotclasses");
 

@@ -169,6 +169,7 @@ final class ItemBackupper {
         new ItemIdentity(type.group(), type.version(), type.resource(), namespace, name);
     BackupItem item = new BackupItem(identity, object);
     boolean failed = false;
+    boolean snapshotsOff = Boolean.FALSE.equals(scope.backup().getSpec().getSnapshotVolumes());
     for (ResolvedAction action : scope.actions()) {
       Map<String, String> labels = item.labels();
       if (!action.selector().appliesTo(groupResource, namespace, labels)) {
@@ -177,14 +178,14 @@ final class ItemBackupper {
       boolean csiPvcAction =
           groupResource.equals(PERSISTENT_VOLUME_CLAIMS)
               && action.name().equals(CsiPlugin.PVC_ACTION);
-      boolean snapshotsOff = Boolean.FALSE.equals(scope.backup().getSpec().getSnapshotVolumes());
       if (csiPvcAction && snapshotsOff) {
-        // Velero's item backupper records this before it would call the CSI action.
+        // Velero's item backupper records the skip and does not call the CSI action.
         volumes()
             .skip(
                 volumeName(groupResource, item.body()),
                 BackedUpVolumes.Approach.VOLUME_SNAPSHOT,
                 NativeSnapshots.NOT_SELECTED);
+        continue;
       }
       ActionResult result;
       try {
@@ -212,7 +213,7 @@ final class ItemBackupper {
         scope.log().info(id, "Skipping item because action " + action.name() + " asked to");
         return ItemOutcome.SKIPPED;
       }
-      if (csiPvcAction && !snapshotsOff) {
+      if (csiPvcAction) {
         trackCsiOutcome(item, result);
       }
       boolean mustIncludeAdditional =

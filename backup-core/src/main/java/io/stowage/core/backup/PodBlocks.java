@@ -102,11 +102,11 @@ final class PodBlocks {
       if (!seenClaims.add(claim)) {
         continue;
       }
-      for (String name : index(type).runningPodsMounting(namespace, claim)) {
+      for (String name : podsMounting(type, first, namespace, claim)) {
         if (pods.containsKey(name) || rejected.contains(name)) {
           continue;
         }
-        Optional<ObjectNode> pod = related(type, namespace, name);
+        Optional<ObjectNode> pod = related(type, first, namespace, name);
         if (pod.isEmpty()) {
           rejected.add(name);
           continue;
@@ -118,10 +118,45 @@ final class PodBlocks {
     return List.copyOf(pods.values());
   }
 
+  /**
+   * The running pods mounting {@code claim}. As in Velero, a failure to find related items is an
+   * error on the item, not on the backup: the block then holds fewer pods.
+   */
+  private List<String> podsMounting(
+      ApiResource type, ObjectNode first, String namespace, String claim) {
+    try {
+      return index(type).runningPodsMounting(namespace, claim);
+    } catch (RuntimeException e) {
+      scope
+          .log()
+          .error(
+              id(first), "Error listing the pods that mount claim " + claim + " in its block", e);
+      return List.of();
+    }
+  }
+
   /** The pod as the cluster has it now, if it still runs, is included and not backed up yet. */
-  private Optional<ObjectNode> related(ApiResource type, String namespace, String name) {
-    Optional<ObjectNode> pod = scope.cluster().get(type, namespace, name);
-    if (pod.isEmpty() || !PodVolumeIndex.isRunning(pod.get())) {
+  private Optional<ObjectNode> related(
+      ApiResource type, ObjectNode first, String namespace, String name) {
+    Optional<ObjectNode> pod;
+    try {
+      pod = scope.cluster().get(type, namespace, name);
+    } catch (RuntimeException e) {
+      scope.log().error(id(first), "Error getting related pod " + namespace + "/" + name, e);
+      return Optional.empty();
+    }
+    if (pod.isEmpty()) {
+      scope
+          .log()
+          .warn(
+              id(first),
+              "Related item was not found in Kubernetes API, can't add to item block: pod "
+                  + namespace
+                  + "/"
+                  + name);
+      return Optional.empty();
+    }
+    if (!PodVolumeIndex.isRunning(pod.get())) {
       return Optional.empty();
     }
     if (items.isBackedUp(type, pod.get()) || !items.included(type, pod.get(), false)) {

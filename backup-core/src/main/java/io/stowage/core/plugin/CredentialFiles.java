@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -123,6 +124,22 @@ public final class CredentialFiles {
           StandardErrorCode.INTERNAL_ERROR,
           "cannot write the credentials of " + owner + " to a local file: " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Deletes the credentials file {@code config} names under {@value #CREDENTIALS_FILE}, if any: for
+   * a plugin that failed to start with it, so that retries do not leave secrets behind.
+   */
+  public static void deleteWritten(Map<String, String> config) {
+    String file = config.get(CREDENTIALS_FILE);
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(Path.of(file));
+    } catch (IOException e) {
+      // Left to deleteOnExit: the caller is already reporting why the plugin failed.
     }
   }
 }

@@ -94,12 +94,6 @@ final class SideFiles {
   }
 
   static byte[] gzipJson(JsonNode json) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-      gzip.write(GoJson.compactWithNewline(json));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return gzip(GoJson.compactWithNewline(json));
   }
 }

@@ -63,13 +63,6 @@ public final class StoreResolver {
     if (storage.getCaCertRef() != null) {
       config.put("caCert", secretValue(location, storage.getCaCertRef()));
     }
-    SecretKeySelector credential = location.getSpec().getCredential();
-    if (CredentialFiles.present(credential)) {
-      config.put(
-          CredentialFiles.CREDENTIALS_FILE,
-          CredentialFiles.write(
-              cluster, owner(location), location.getMetadata().getNamespace(), credential));
-    }
     ObjectBackupStoreProvider provider;
     try {
       provider = registry.requireByProviderName(PluginKind.OBJECT_STORE, providerName);
@@ -79,12 +72,20 @@ public final class StoreResolver {
           "backup storage location " + name + " (provider " + providerName + "): " + e.getMessage(),
           e);
     }
+    SecretKeySelector credential = location.getSpec().getCredential();
+    if (CredentialFiles.present(credential)) {
+      config.put(
+          CredentialFiles.CREDENTIALS_FILE,
+          CredentialFiles.write(
+              cluster, owner(location), location.getMetadata().getNamespace(), credential));
+    }
     PluginContext context =
         cluster.map(c -> PluginContext.of(config, c)).orElseGet(() -> PluginContext.of(config));
     ObjectBackupStore store;
     try {
       store = provider.create(context);
     } catch (BackupException e) {
+      CredentialFiles.deleteWritten(config);
       throw new BackupException(
           e.errorCode(),
           "backup storage location " + name + " (provider " + providerName + "): " + e.getMessage(),

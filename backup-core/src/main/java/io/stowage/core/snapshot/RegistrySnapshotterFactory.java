@@ -54,22 +54,12 @@ public final class RegistrySnapshotterFactory implements VolumeSnapshotterFactor
     VolumeSnapshotter snapshotter;
     try {
       snapshotter = found.create(new PluginContext(config, cluster));
-      snapshotter.init(config);
     } catch (RuntimeException e) {
-      throw new BackupException(
-          StandardErrorCode.PROVIDER_FAILED,
-          "volume snapshotter for volume snapshot location "
-              + name
-              + " (provider "
-              + provider
-              + ", "
-              + found.getClass().getName()
-              + ") could not be initialised from its spec.config: "
-              + describe(e)
-              + "; fix the location's spec.config",
-          e);
+      CredentialFiles.deleteWritten(config);
+      throw notInitialised(name, provider, found, e);
     }
     if (snapshotter == null) {
+      CredentialFiles.deleteWritten(config);
       throw new BackupException(
           StandardErrorCode.PROVIDER_FAILED,
           "volume snapshotter provider "
@@ -78,6 +68,12 @@ public final class RegistrySnapshotterFactory implements VolumeSnapshotterFactor
               + found.getClass().getName()
               + ") returned no snapshotter for volume snapshot location "
               + name);
+    }
+    try {
+      snapshotter.init(config);
+    } catch (RuntimeException e) {
+      CredentialFiles.deleteWritten(config);
+      throw notInitialised(name, provider, found, e);
     }
     return snapshotter;
   }
@@ -135,6 +131,22 @@ public final class RegistrySnapshotterFactory implements VolumeSnapshotterFactor
             + " to the class path or to a plugins directory (the stowage command's"
             + " --plugins-dir), or fix the location's spec.provider. Searched "
             + registry.source());
+  }
+
+  private static BackupException notInitialised(
+      String location, String provider, VolumeSnapshotterProvider found, RuntimeException e) {
+    return new BackupException(
+        StandardErrorCode.PROVIDER_FAILED,
+        "volume snapshotter for volume snapshot location "
+            + location
+            + " (provider "
+            + provider
+            + ", "
+            + found.getClass().getName()
+            + ") could not be initialised from its spec.config: "
+            + describe(e)
+            + "; fix the location's spec.config",
+        e);
   }
 
   private static String describe(RuntimeException e) {
