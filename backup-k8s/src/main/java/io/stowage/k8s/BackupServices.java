@@ -48,8 +48,7 @@ public final class BackupServices {
 
   /**
    * @param registry where stores, item actions and volume snapshotters come from
-   * @param defaults Velero's server defaults, or others; its {@code fsBackupTimeout} replaces the
-   *     one in {@code options}
+   * @param defaults Velero's server defaults, or others
    * @param options page size and progress settings of the backupper
    * @param workDirectory where temporary tarballs go; {@code null} for the JVM's temp directory
    * @throws BackupException {@link StandardErrorCode#PROVIDER_FAILED} naming an item action that
@@ -69,15 +68,28 @@ public final class BackupServices {
     return new BackupService(
         cluster,
         new BackupPreparer(defaults, clock),
-        new BackupRunner(
-            new KubernetesBackupper(
-                readingAhead(cluster),
-                actions(registry, cluster),
-                options.withFsBackupTimeout(defaults.fsBackupTimeout()),
-                new RegistrySnapshotterFactory(registry, Optional.of(cluster))),
-            clock,
-            workDirectory),
+        new BackupRunner(backupper(cluster, registry, options), clock, workDirectory),
         new StoreResolver(registry, Optional.of(cluster)));
+  }
+
+  /**
+   * The {@link KubernetesBackupper} of {@link #standard}, for callers that write the tarball
+   * themselves (into any stream, without a store): every item action of the registry, volume
+   * snapshotters by provider, lists with page read-ahead.
+   *
+   * @throws BackupException {@link StandardErrorCode#PROVIDER_FAILED} naming an item action that
+   *     cannot be created
+   */
+  public static KubernetesBackupper backupper(
+      Cluster cluster, PluginRegistry registry, BackupperOptions options) {
+    requireNonNull(cluster, "cluster is null");
+    requireNonNull(registry, "registry is null");
+    requireNonNull(options, "options is null");
+    return new KubernetesBackupper(
+        readingAhead(cluster),
+        actions(registry, cluster),
+        options,
+        new RegistrySnapshotterFactory(registry, Optional.of(cluster)));
   }
 
   private static List<NamedAction> actions(PluginRegistry registry, Cluster cluster) {

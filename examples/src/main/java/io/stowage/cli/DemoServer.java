@@ -7,10 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.stowage.api.velero.v1.BackupStorageLocation;
 import io.stowage.api.velero.v1.VeleroJson;
-import io.stowage.core.backup.BackupperOptions;
 import io.stowage.core.plugin.PluginRegistry;
-import io.stowage.core.prepare.PreparationDefaults;
-import io.stowage.k8s.BackupServices;
 import io.stowage.k8s.Fabric8Cluster;
 import io.stowage.k8s.controller.BackupController;
 import io.stowage.k8s.controller.CrdInstaller;
@@ -68,13 +65,7 @@ final class DemoServer implements AutoCloseable {
             .namespace(DemoCluster.VELERO_NAMESPACE)
             .workers(1)
             .withoutLeaderElection()
-            .service(
-                BackupServices.standard(
-                    new Fabric8Cluster(client),
-                    registry,
-                    PreparationDefaults.VELERO,
-                    BackupperOptions.DEFAULTS.withPageSize(pageSize),
-                    null))
+            .service(BackupCreateCommand.service(new Fabric8Cluster(client), registry, pageSize))
             .build();
     controller.start();
     return new DemoServer(controller, installed);

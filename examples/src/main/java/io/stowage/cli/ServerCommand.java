@@ -3,8 +3,6 @@ package io.stowage.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stowage.api.velero.v1.GoDuration;
 import io.stowage.core.backup.BackupperOptions;
-import io.stowage.core.prepare.PreparationDefaults;
-import io.stowage.k8s.BackupServices;
 import io.stowage.k8s.Fabric8Cluster;
 import io.stowage.k8s.KubernetesClients;
 import io.stowage.k8s.controller.BackupController;
@@ -94,12 +92,10 @@ final class ServerCommand implements Callable<Integer> {
               .namespace(namespace)
               .workers(workers)
               .service(
-                  BackupServices.standard(
+                  BackupCreateCommand.service(
                       new Fabric8Cluster(client),
                       plugins.registry(),
-                      PreparationDefaults.VELERO,
-                      BackupperOptions.DEFAULTS,
-                      null))
+                      BackupperOptions.DEFAULTS.pageSize()))
               .listener(metrics)
               .leaderElection(LeaderElectionSettings.defaults())
               .build();

@@ -1,7 +1,5 @@
 package io.stowage.core.prepare;
 
-import static java.util.Objects.requireNonNull;
-
 import io.stowage.api.velero.v1.GoDuration;
 import java.util.Map;
 
@@ -16,9 +14,6 @@ import java.util.Map;
  * @param volumesToFsBackup {@code --default-volumes-to-fs-backup}, false
  * @param snapshotMoveData {@code --default-snapshot-move-data}, false
  * @param defaultSnapshotLocations {@code --default-volume-snapshot-locations}, provider to name
- * @param fsBackupTimeout {@code --fs-backup-timeout}, 240m: how long pod volume backups may take; a
- *     Backup's {@code velero.io/pod-volume-timeout} annotation overrides it. Read by the backupper,
- *     not by preparation ({@code BackupperOptions#fsBackupTimeout})
  */
 public record PreparationDefaults(
     GoDuration backupTtl,
@@ -28,8 +23,7 @@ public record PreparationDefaults(
     GoDuration resourceTimeout,
     boolean volumesToFsBackup,
     boolean snapshotMoveData,
-    Map<String, String> defaultSnapshotLocations,
-    GoDuration fsBackupTimeout) {
+    Map<String, String> defaultSnapshotLocations) {
 
   /** Velero's server defaults. */
   public static final PreparationDefaults VELERO =
@@ -41,11 +35,9 @@ public record PreparationDefaults(
           GoDuration.ofMinutes(10),
           false,
           false,
-          Map.of(),
-          GoDuration.ofMinutes(240));
+          Map.of());
 
   public PreparationDefaults {
     defaultSnapshotLocations = Map.copyOf(defaultSnapshotLocations);
-    requireNonNull(fsBackupTimeout, "fsBackupTimeout is null");
   }
 }

@@ -5,16 +5,14 @@ import io.stowage.api.BackupLog;
 import io.stowage.api.BackupResult;
 import io.stowage.api.Backupper;
 import io.stowage.api.ResourceIdentifier;
-import io.stowage.api.spi.BackupItemActionProvider;
-import io.stowage.api.spi.PluginContext;
 import io.stowage.api.velero.v1.Backup;
 import io.stowage.api.velero.v1.BackupStorageLocation;
 import io.stowage.core.backup.BackupperOptions;
-import io.stowage.core.backup.KubernetesBackupper;
-import io.stowage.core.backup.NamedAction;
 import io.stowage.core.plugin.PluginRegistry;
 import io.stowage.core.prepare.FixedLocationCatalog;
 import io.stowage.core.prepare.Preparation;
+import io.stowage.core.prepare.PreparationDefaults;
+import io.stowage.core.run.BackupService;
 import io.stowage.k8s.BackupServices;
 import io.stowage.k8s.Fabric8Cluster;
 import io.stowage.k8s.KubernetesClients;
@@ -25,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Calls the {@link Backupper} directly: one namespace of a cluster into a Velero tarball written to
@@ -80,22 +77,19 @@ public final class BackupToStream {
     backup.getSpec().setIncludedNamespaces(new ArrayList<>(List.of(namespace)));
     backup.getSpec().setStorageLocation(LOCATION);
 
-    // Velero's preparation: defaults, validation, the source-cluster annotations.
+    // Velero's preparation (defaults, validation, the source-cluster annotations), then the same
+    // backupper a stored backup runs: the item actions and snapshotters on the class path.
+    Fabric8Cluster cluster = new Fabric8Cluster(client);
+    PluginRegistry registry = PluginRegistry.load();
+    BackupService service =
+        BackupServices.standard(
+            cluster, registry, PreparationDefaults.VELERO, BackupperOptions.DEFAULTS, null);
     Preparation preparation =
-        BackupServices.standard(client)
-            .prepare(backup, new FixedLocationCatalog(List.of(streamLocation()), null));
+        service.prepare(backup, new FixedLocationCatalog(List.of(streamLocation()), null));
     if (!preparation.valid()) {
       throw new IllegalArgumentException("invalid backup: " + preparation.validationErrors());
     }
-
-    // The item actions on the class path (Velero's built-in ones among them), as a full backup has.
-    Fabric8Cluster cluster = new Fabric8Cluster(client);
-    List<NamedAction> actions = new ArrayList<>();
-    for (BackupItemActionProvider provider : PluginRegistry.load().actions()) {
-      actions.add(
-          new NamedAction(provider.name(), provider.create(PluginContext.of(Map.of(), cluster))));
-    }
-    Backupper backupper = new KubernetesBackupper(cluster, actions, BackupperOptions.DEFAULTS);
+    Backupper backupper = BackupServices.backupper(cluster, registry, BackupperOptions.DEFAULTS);
     return backupper.backup(
         preparation.request(),
         tarball,
