@@ -90,8 +90,23 @@ final class BackupWatch {
     Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
     try {
       while (true) {
-        GenericKubernetesResource resource =
-            client.genericKubernetesResources(BACKUPS).inNamespace(namespace).withName(name).get();
+        GenericKubernetesResource resource;
+        try {
+          resource =
+              client
+                  .genericKubernetesResources(BACKUPS)
+                  .inNamespace(namespace)
+                  .withName(name)
+                  .get();
+        } catch (KubernetesClientException e) {
+          // One failed poll (an API server restart, a dropped connection) does not end a wait
+          // that may last hours: the server goes on with the backup, so ask again later.
+          if (deadline != null && Instant.now().isAfter(deadline)) {
+            throw e;
+          }
+          Thread.sleep(POLL_MILLIS);
+          continue;
+        }
         if (resource == null) {
           throw new BackupException(
               StandardErrorCode.NOT_FOUND,

@@ -299,18 +299,30 @@ final class DemoCommand implements Callable<Integer> {
       KubernetesClient client,
       DemoServer server,
       Path kubeconfig) {
-    /** Stops the backup controller, then the snapshot controller and the cluster. */
+    /**
+     * Stops the backup controller, then the snapshot controller and the cluster; each step runs
+     * even when an earlier one throws, so no cluster or stale kubeconfig is left behind.
+     */
     void stop() {
-      if (server != null) {
-        server.close();
+      try {
+        if (server != null) {
+          server.close();
+        }
+      } finally {
+        try {
+          if (client != null) {
+            client.close();
+          }
+        } finally {
+          try {
+            if (snapshots != null) {
+              snapshots.close();
+            }
+          } finally {
+            DemoCommand.stop(k8s, kubeconfig);
+          }
+        }
       }
-      if (client != null) {
-        client.close();
-      }
-      if (snapshots != null) {
-        snapshots.close();
-      }
-      DemoCommand.stop(k8s, kubeconfig);
     }
   }
 

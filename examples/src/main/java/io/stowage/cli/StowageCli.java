@@ -75,7 +75,7 @@ public final class StowageCli implements Callable<Integer> {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = execute(args, out, err, System.console() != null);
+    int code = execute(args, out, err, stdoutIsTerminal());
     out.flush();
     err.flush();
     System.exit(code);
@@ -136,6 +136,23 @@ public final class StowageCli implements Callable<Integer> {
    */
   static Plugins plugins(CommandSpec spec) {
     return Plugins.load(root(spec).pluginsDirectory, spec.commandLine(), verbose);
+  }
+
+  /**
+   * Whether this JVM's standard streams are a terminal. From JDK 22 on {@link System#console()}
+   * also answers when output is redirected, and {@code Console.isTerminal()} tells the two apart;
+   * on older JDKs a console exists only for a terminal.
+   */
+  private static boolean stdoutIsTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // JDK 17-21: no isTerminal, and a console means a terminal
+    }
   }
 
   /** Whether stdout is a terminal (progress bars) or not (progress lines). */
