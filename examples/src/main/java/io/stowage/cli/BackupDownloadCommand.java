@@ -66,20 +66,7 @@ final class BackupDownloadCommand implements Callable<Integer> {
     }
     try (Plugins plugins = StowageCli.plugins(spec);
         OpenStore open = storeOption.open(plugins)) {
-      StoredBackup backup = open.backup(name);
-      InputStream contents =
-          open.store()
-              .tryGet(name, BackupFile.CONTENTS)
-              .orElseThrow(
-                  () ->
-                      new BackupException(
-                          StandardErrorCode.OBJECT_NOT_FOUND,
-                          "backup "
-                              + backup.name()
-                              + " has no "
-                              + BackupFile.CONTENTS.fileName(name)
-                              + " in store "
-                              + open.uri()));
+      InputStream contents = open.backup(name).open(BackupFile.CONTENTS);
       write(contents, target);
     }
     spec.commandLine()

@@ -41,28 +41,13 @@ final class StoredBackup {
 
   /** A gzipped JSON side file, such as the resource list; empty when the file is absent. */
   Optional<JsonNode> json(BackupFile file) {
-    Optional<InputStream> stored = store.tryGet(name, file);
-    if (stored.isEmpty()) {
-      return Optional.empty();
-    }
-    try (InputStream in = new GZIPInputStream(stored.get())) {
-      return Optional.of(VeleroJson.mapper().readTree(in));
-    } catch (IOException e) {
-      throw unreadable(file, e);
-    }
+    return readGzipped(file, in -> VeleroJson.mapper().readTree(in));
   }
 
   /** {@code -volumesnapshots.json.gz}; empty when absent or {@code null}. */
   List<NativeVolumeSnapshot> volumeSnapshots() {
-    Optional<InputStream> stored = store.tryGet(name, BackupFile.VOLUME_SNAPSHOTS);
-    if (stored.isEmpty()) {
-      return List.of();
-    }
-    try (InputStream in = new GZIPInputStream(stored.get())) {
-      return VeleroJson.readVolumeSnapshots(in);
-    } catch (IOException e) {
-      throw unreadable(BackupFile.VOLUME_SNAPSHOTS, e);
-    }
+    return readGzipped(BackupFile.VOLUME_SNAPSHOTS, VeleroJson::readVolumeSnapshots)
+        .orElse(List.of());
   }
 
   /**
@@ -70,15 +55,40 @@ final class StoredBackup {
    * whose describe falls back to the snapshot lists).
    */
   Optional<List<BackupVolumeInfo>> volumeInfos() {
-    Optional<InputStream> stored = store.tryGet(name, BackupFile.VOLUME_INFO);
+    return readGzipped(BackupFile.VOLUME_INFO, VeleroJson::readVolumeInfos);
+  }
+
+  /**
+   * The stored file's contents as stored (a tarball or gzip stays compressed).
+   *
+   * @throws BackupException {@link StandardErrorCode#OBJECT_NOT_FOUND} when the file is absent
+   */
+  InputStream open(BackupFile file) {
+    return store
+        .tryGet(name, file)
+        .orElseThrow(
+            () ->
+                new BackupException(
+                    StandardErrorCode.OBJECT_NOT_FOUND,
+                    "backup " + name + " has no " + file.fileName(name) + " in the store"));
+  }
+
+  /** What a reader makes of a gzipped file, gunzipped; empty when the file is absent. */
+  private <T> Optional<T> readGzipped(BackupFile file, GzippedReader<T> reader) {
+    Optional<InputStream> stored = store.tryGet(name, file);
     if (stored.isEmpty()) {
       return Optional.empty();
     }
     try (InputStream in = new GZIPInputStream(stored.get())) {
-      return Optional.of(VeleroJson.readVolumeInfos(in));
+      return Optional.ofNullable(reader.read(in));
     } catch (IOException e) {
-      throw unreadable(BackupFile.VOLUME_INFO, e);
+      throw unreadable(file, e);
     }
+  }
+
+  @FunctionalInterface
+  private interface GzippedReader<T> {
+    T read(InputStream in) throws IOException;
   }
 
   /**
@@ -87,15 +97,8 @@ final class StoredBackup {
    * @throws BackupException {@link StandardErrorCode#OBJECT_NOT_FOUND} when the file is absent
    */
   void copyText(BackupFile file, Writer out) {
-    InputStream stored =
-        store
-            .tryGet(name, file)
-            .orElseThrow(
-                () ->
-                    new BackupException(
-                        StandardErrorCode.OBJECT_NOT_FOUND,
-                        "backup " + name + " has no " + file.fileName(name) + " in the store"));
-    try (Reader in = new InputStreamReader(new GZIPInputStream(stored), StandardCharsets.UTF_8)) {
+    try (Reader in =
+        new InputStreamReader(new GZIPInputStream(open(file)), StandardCharsets.UTF_8)) {
       in.transferTo(out);
       out.flush();
     } catch (IOException e) {
